@@ -1,0 +1,178 @@
+"""The ``dyad`` command: thin wrappers over the library.
+
+Each command parses its options, calls one library function and renders the result. Library
+errors (:class:`~dyad.errors.DyadError`) become one line on standard error and an exit code;
+data goes to standard output, progress and warnings to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import click
+
+from . import __version__
+from .errors import DyadError
+from .model import Article, RawDocument, ReadError
+from .pipeline import Options, Pipeline
+from .progress import progress
+from .readers import read_paths
+from .render import FORMATS, render_rows
+from .store import Store, list_articles
+from .store.queries import ARTICLE_COLUMNS
+
+DEFAULT_DB = "dyad.duckdb"
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The store: a DuckDB file.",
+)
+
+
+def warn(message: str) -> None:
+    click.echo(f"dyad: {message}", err=True)
+
+
+def report_error(error: ReadError) -> None:
+    warn(f"error: {error.source}: {error.reason}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dyad")
+def cli() -> None:
+    """dyad: who did what to whom, when and where, from news articles.
+
+    \b
+    Examples:
+      dyad extract samples/ > articles.jsonl
+      dyad ingest samples/ --db dyad.duckdb
+      dyad articles --format table
+    """
+
+
+def _documents(paths: tuple[str, ...]) -> Iterator[RawDocument | ReadError]:
+    return read_paths(list(paths) or ["-"])
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+    help="Output format: one JSON object per article per line.",
+)  # fmt: skip
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Read articles and print one JSON object per article (stateless).
+
+    PATHS are files or folders (walked recursively) of text/Markdown scrapes, HTML
+    (.html, .htm, .html.gz), JSON Lines or WARC; `-` or nothing reads standard input.
+    A file that cannot be read gives a line {"source": ..., "error": ...} and the run goes on.
+    Exit code: 0 if at least one article was extracted, 1 if none, 2 for usage errors.
+
+    \b
+    Examples:
+      dyad extract samples/000_94e6e827dd53408d.txt
+      cat page.html | dyad extract - | jq .title
+    """
+    pipeline = Pipeline(Options())
+    extracted = 0
+    out = sys.stdout
+    with progress("extracting") as tick:
+        for item in pipeline.run(_documents(paths)):
+            if isinstance(item, ReadError):
+                report_error(item)
+                line = item.to_dict()
+            else:
+                extracted += 1
+                line = item.to_dict()
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            out.flush()
+            tick.advance()
+    sys.exit(0 if extracted else 1)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@db_option
+@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
+              help="Articles written per transaction.")  # fmt: skip
+def ingest(paths: tuple[str, ...], db: str, batch_size: int) -> None:
+    """Read articles into the store; an article already stored is not stored again.
+
+    Each batch is written in one transaction: a run that fails leaves what was stored
+    before untouched. Unreadable files are reported on standard error and skipped.
+
+    \b
+    Examples:
+      dyad ingest samples/
+      dyad ingest crawl.warc.gz feeds.jsonl --db news.duckdb
+    """
+    pipeline = Pipeline(Options())
+    failed = added = already = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal failed
+        for item in pipeline.run(_documents(paths)):
+            if isinstance(item, ReadError):
+                failed += 1
+                report_error(item)
+            else:
+                yield item
+
+    with Store(db) as store, progress("ingesting") as tick:
+        for batch in _batches(articles(), batch_size):
+            result = store.add(batch)
+            added += result.added
+            already += result.already_stored
+            tick.advance(len(batch))
+    warn(f"{added} added, {already} already stored, {failed} failed ({db})")
+    sys.exit(0 if added + already else 1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--contains", help="Only articles whose title or text contains this text.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many articles.")
+def articles(db: str, fmt: str, contains: str | None, limit: int | None) -> None:
+    """List the stored articles, newest first.
+
+    \b
+    Examples:
+      dyad articles
+      dyad articles --contains Putin --format json
+      dyad articles --format csv > articles.csv
+    """
+    with Store(db, read_only=True) as store:
+        rows = list_articles(store, contains=contains, limit=limit)
+    render_rows(rows, ARTICLE_COLUMNS, fmt, title=f"{len(rows)} articles in {db}")
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and exit code 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        warn("aborted")
+        sys.exit(130)
+    except DyadError as exc:
+        warn(f"error: {exc}")
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,100 @@
+"""The DuckDB schema of the store, as numbered migrations.
+
+Each migration is applied once, in order, and recorded in ``schema_version``; a store made
+by an older dyad is brought up to date when it is opened. Every table that holds what the
+pipeline found is keyed by the article id and an index within the article, so a record can
+always be traced back to its article and offsets.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles and everything extracted from them; fused events for cross-article stories.
+    """
+    CREATE TABLE articles (
+        id          VARCHAR PRIMARY KEY,      -- sha256 of the normalised text
+        source      VARCHAR NOT NULL,         -- where it was first read from
+        title       VARCHAR,
+        authors     VARCHAR[] NOT NULL,
+        published   DATE,
+        published_inferred BOOLEAN NOT NULL DEFAULT FALSE,
+        url         VARCHAR,
+        outlet      VARCHAR,
+        text        VARCHAR NOT NULL,
+        n_chars     INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE article_sources (            -- every file/URL an article was read from
+        article_id  VARCHAR NOT NULL,
+        source      VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, source)
+    );
+    CREATE TABLE entities (
+        article_id  VARCHAR NOT NULL,
+        idx         INTEGER NOT NULL,
+        entity_id   VARCHAR,                  -- actor knowledge-base id, NULL if unknown
+        name        VARCHAR NOT NULL,
+        type        VARCHAR NOT NULL,
+        country     VARCHAR,
+        role        VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE mentions (
+        article_id  VARCHAR NOT NULL,
+        entity_idx  INTEGER NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL
+    );
+    CREATE TABLE quotes (
+        article_id  VARCHAR NOT NULL,
+        idx         INTEGER NOT NULL,
+        text        VARCHAR NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        kind        VARCHAR NOT NULL,
+        cue         VARCHAR,
+        speaker_id  VARCHAR,
+        speaker_name VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE timexes (
+        article_id  VARCHAR NOT NULL,
+        idx         INTEGER NOT NULL,
+        text        VARCHAR NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        type        VARCHAR NOT NULL,
+        value       VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE events (
+        article_id  VARCHAR NOT NULL,
+        idx         INTEGER NOT NULL,
+        type        VARCHAR NOT NULL,
+        mode        VARCHAR,
+        cameo       VARCHAR,
+        actors      JSON NOT NULL,            -- [{"id", "name"}]
+        recipients  JSON NOT NULL,
+        date_value  VARCHAR,                  -- YYYY, YYYY-MM or YYYY-MM-DD
+        date_text   VARCHAR,
+        location    JSON,
+        status      VARCHAR NOT NULL,
+        trigger     VARCHAR NOT NULL,
+        sent_start  INTEGER NOT NULL,
+        sent_end    INTEGER NOT NULL,
+        fused_id    VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE fused_events (
+        id          VARCHAR PRIMARY KEY,
+        type        VARCHAR NOT NULL,
+        status      VARCHAR NOT NULL,
+        date_value  VARCHAR,
+        location    JSON,
+        actors      JSON NOT NULL,
+        recipients  JSON NOT NULL,
+        summary     VARCHAR,
+        n_sources   INTEGER NOT NULL
+    );
+    """,
+)
