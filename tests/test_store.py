@@ -48,18 +48,22 @@ def test_add_twice_stores_once(tmp_path: Path) -> None:
 
 
 def test_annotations_are_stored_with_offsets(tmp_path: Path) -> None:
-    art = make_article("Obama said \"yes\" on Monday.")
+    art = make_article('Obama said "yes" on Monday.')
     art.entities = [Entity("barack-obama", "Barack Obama", "PERSON", "USA", None, [(0, 5)])]
-    art.quotes = [Quote("yes", (12, 15), "direct", "said", ActorRef("barack-obama", "Barack Obama"))]
+    art.quotes = [
+        Quote("yes", (12, 15), "direct", "said", ActorRef("barack-obama", "Barack Obama"))
+    ]
     art.timexes = [Timex("Monday", (20, 26), "DATE", "2012-06-18")]
     art.events = [Event("CONSULT", "met", (0, 27), actors=[ActorRef(None, "X")])]
     with Store(tmp_path / "s.duckdb") as store:
         store.add([art])
         con = store.con
-        assert con.execute("SELECT start, \"end\" FROM mentions").fetchall() == [(0, 5)]
+        assert con.execute('SELECT start, "end" FROM mentions').fetchall() == [(0, 5)]
         assert con.execute("SELECT speaker_id FROM quotes").fetchall() == [("barack-obama",)]
         assert con.execute("SELECT value FROM timexes").fetchall() == [("2012-06-18",)]
-        assert con.execute("SELECT type, status FROM events").fetchall() == [("CONSULT", "occurred")]
+        assert con.execute("SELECT type, status FROM events").fetchall() == [
+            ("CONSULT", "occurred")
+        ]
 
 
 def test_failed_batch_changes_nothing(tmp_path: Path) -> None:
