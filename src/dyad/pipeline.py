@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Protocol
+
+from spacy.tokens import Doc
 
 from .clean import clean
 from .errors import DyadError, InputError
 from .model import Article, RawDocument, ReadError, article_id
+from .nlp import load_nlp
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,18 +32,21 @@ class Options:
 
 
 class Stage(Protocol):
-    """One analysis step: reads ``requires`` from the article, adds ``assigns``."""
+    """One analysis step: reads ``requires`` from the article, adds ``assigns``.
+
+    ``doc`` is the article's one spaCy parse (``"doc"`` in ``requires`` asks for it).
+    """
 
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
-    def __call__(self, article: Article) -> None: ...
+    def __call__(self, article: Article, doc: Doc) -> None: ...
 
 
 def check_order(stages: Iterable[Stage]) -> None:
     """Fail when a stage needs something no earlier stage provides (like spaCy's analysis)."""
-    available = {"text", "meta"}
+    available = {"text", "meta", "doc"}
     for stage in stages:
         missing = [need for need in stage.requires if need not in available]
         if missing:
@@ -50,29 +57,51 @@ def check_order(stages: Iterable[Stage]) -> None:
 class Pipeline:
     """The stages chosen by :class:`Options`, built once and reused for every article."""
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, *, batch_size: int = 32) -> None:
         self.options = options or Options()
-        self.stages: list[Stage] = []
+        self.batch_size = batch_size
+        self.stages: list[Stage] = build_stages(self.options)
         check_order(self.stages)
+        self.needs_parse = any("doc" in stage.requires for stage in self.stages)
 
     def extract(self, raw: RawDocument) -> Article:
         """Clean one raw document and run every stage on it; raises :class:`InputError`."""
-        text, meta = clean(raw)
-        article = Article(id=article_id(text), source=raw.source, text=text, meta=meta)
-        for stage in self.stages:
-            stage(article)
-        return article
+        item = next(self.run([raw]))
+        if isinstance(item, ReadError):
+            raise InputError(item.source, item.reason)
+        return item
 
     def run(self, items: Iterable[RawDocument | ReadError]) -> Iterator[Article | ReadError]:
-        """Extract a stream of documents; a failure becomes a :class:`ReadError`, in place."""
-        for item in items:
-            if isinstance(item, ReadError):
-                yield item
-                continue
-            try:
-                yield self.extract(item)
-            except InputError as exc:
-                yield ReadError(exc.source, exc.reason)
+        """Extract a stream of documents in order; a failure becomes a :class:`ReadError`.
+
+        Articles are parsed in batches with ``nlp.pipe``, which is several times faster
+        than one call per article.
+        """
+        iterator = iter(items)
+        while batch := list(islice(iterator, self.batch_size)):
+            cleaned = [self._clean(item) for item in batch]
+            articles = [a for a in cleaned if isinstance(a, Article)]
+            if self.needs_parse and articles:
+                docs = load_nlp().pipe(a.text for a in articles)
+                for article, doc in zip(articles, docs, strict=True):
+                    for stage in self.stages:
+                        stage(article, doc)
+            yield from cleaned
+
+    @staticmethod
+    def _clean(item: RawDocument | ReadError) -> Article | ReadError:
+        if isinstance(item, ReadError):
+            return item
+        try:
+            text, meta = clean(item)
+        except InputError as exc:
+            return ReadError(exc.source, exc.reason)
+        return Article(id=article_id(text), source=item.source, text=text, meta=meta)
+
+
+def build_stages(options: Options) -> list[Stage]:
+    """The analysis stages the options ask for, in pipeline order."""
+    return []
 
 
 def extract(raw: RawDocument, options: Options | None = None) -> Article:

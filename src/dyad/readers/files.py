@@ -1,0 +1,104 @@
+"""Reading one input, a file or a byte stream, into documents or errors.
+
+Opens the file, undoes gzip (recognised by its magic bytes, whatever the name), sniffs what
+the bytes hold and hands them on: WARC is streamed record by record; anything else is read
+whole (articles are small), decoded, and becomes one document, or one per line for JSON
+Lines. Every failure becomes a :class:`ReadError` with a one-line reason; nothing raises out
+of these iterators.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from dyad.model import RawDocument, ReadError
+from dyad.readers.decode import DecodeError, decode
+from dyad.readers.formats import GZIP_MAGIC, Format, choose_format, format_for_name, is_warc
+from dyad.readers.jsonl import read_jsonl
+from dyad.readers.gunzip import Gunzip, GzipError
+from dyad.readers.warc import read_warc
+
+Item = RawDocument | ReadError
+
+#: How many (decompressed) bytes are looked at to tell WARC from the rest.
+HEAD_BYTES = 64
+EMPTY = "empty file"
+#: errno values and the one-line reason each gives.
+OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "no such file or directory",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a directory",
+    errno.ELOOP: "too many levels of symbolic links",
+}
+
+
+def os_reason(exc: OSError, path: str | None = None) -> str:
+    """A one-line reason for an operating-system error on ``path``."""
+    if exc.errno == errno.ENOENT and path is not None and os.path.islink(path):
+        return "broken symbolic link"
+    reason = OS_REASONS.get(exc.errno or 0)
+    return reason or f"cannot read: {exc.strerror or exc}".replace("\n", " ")
+
+
+def read_file(path: str) -> Iterator[Item]:
+    """Documents in the file at ``path``, or the errors that stopped them."""
+    return guarded(_read_file(path), path, path=path)
+
+
+def guarded(items: Iterator[Item], source: str, *, path: str | None = None) -> Iterator[Item]:
+    """``items``, with an exception turned into a last :class:`ReadError` for ``source``."""
+    try:
+        yield from items
+    except OSError as exc:
+        yield ReadError(source, os_reason(exc, path))
+    except Exception as exc:  # a bug must not end a whole run: report it against the input
+        yield ReadError(source, f"unexpected error: {type(exc).__name__}: {exc}".replace("\n", " "))
+
+
+def _read_file(path: str) -> Iterator[Item]:
+    with open(path, "rb") as raw:
+        yield from read_stream(raw, path, name=path)
+
+
+def read_stream(raw: BinaryIO, source: str, *, name: str | None = None) -> Iterator[Item]:
+    """Documents in a seekable byte stream; ``name`` (if any) gives the extension."""
+    by_name = format_for_name(name) if name else None
+    gzipped = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    raw.seek(0)
+    try:
+        head = _open(raw, gzipped).read(HEAD_BYTES)
+        if head and (is_warc(head) or by_name == "warc"):
+            raw.seek(0)
+            yield from read_warc(_open(raw, gzipped), source)
+            return
+        raw.seek(0)
+        data = _open(raw, gzipped).read()
+    except GzipError as exc:
+        yield ReadError(source, exc.reason)
+        return
+    yield from read_bytes(data, source, by_name)
+
+
+def read_bytes(data: bytes, source: str, by_name: Format | None = None) -> Iterator[Item]:
+    """Documents in a whole, uncompressed, non-WARC input."""
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        yield ReadError(source, exc.reason)
+        return
+    if not text.strip():
+        yield ReadError(source, EMPTY)
+        return
+    kind = choose_format(text, by_name)
+    if kind == "jsonl":
+        yield from read_jsonl(text, source)
+    else:
+        yield RawDocument(source=source, kind=kind, content=text)
+
+
+def _open(raw: BinaryIO, gzipped: bool) -> BinaryIO | Gunzip:
+    return Gunzip(raw) if gzipped else raw
