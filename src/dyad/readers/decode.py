@@ -28,12 +28,13 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 CP1252_ALIASES = frozenset({"latin_1", "iso8859_1", "ascii"})
 SNIFF_BYTES = 8192
 #: C0 control bytes that do not occur in text (tab, newlines, form feed, VT are allowed).
-CONTROL_BYTES = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D}) | {0x7F}
+CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D})) + b"\x7f"
 MAX_CONTROL_RATIO = 0.05
 #: Share of non-ASCII bytes below which non-UTF-8 text is taken as Western (cp1252).
 WESTERN_NON_ASCII_RATIO = 0.3
 BINARY = "binary file, not text"
 
+_ASCII = bytes(range(0x80))
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.I)
 
 
@@ -87,7 +88,7 @@ def is_binary(data: bytes) -> bool:
     sample = data[:SNIFF_BYTES]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte in CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
 
 
@@ -136,7 +137,7 @@ def _try_charset(data: bytes, charset: str | None) -> str | None:
 
 
 def _guess(data: bytes) -> str:
-    non_ascii = sum(1 for byte in data if byte >= 0x80)
+    non_ascii = len(data.translate(None, _ASCII))
     if non_ascii / len(data) < WESTERN_NON_ASCII_RATIO:
         text = _try_charset(data, "cp1252")
         if text is not None:

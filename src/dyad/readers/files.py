@@ -10,6 +10,7 @@ of these iterators.
 from __future__ import annotations
 
 import errno
+import io
 import os
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -17,14 +18,17 @@ from typing import BinaryIO
 from dyad.model import RawDocument, ReadError
 from dyad.readers.decode import DecodeError, decode
 from dyad.readers.formats import GZIP_MAGIC, Format, choose_format, format_for_name, is_warc
-from dyad.readers.jsonl import read_jsonl
 from dyad.readers.gunzip import Gunzip, GzipError
+from dyad.readers.jsonl import read_jsonl
+from dyad.readers.warc import CORRUPT as CORRUPT_WARC
 from dyad.readers.warc import read_warc
 
 Item = RawDocument | ReadError
 
 #: How many (decompressed) bytes are looked at to tell WARC from the rest.
 HEAD_BYTES = 64
+#: How much of a file named as WARC but not starting like one is read to see if it is blank.
+NOT_WARC_PEEK = 1 << 16
 EMPTY = "empty file"
 #: errno values and the one-line reason each gives.
 OS_REASONS: dict[int, str] = {
@@ -61,7 +65,10 @@ def guarded(items: Iterator[Item], source: str, *, path: str | None = None) -> I
 
 def _read_file(path: str) -> Iterator[Item]:
     with open(path, "rb") as raw:
-        yield from read_stream(raw, path, name=path)
+        if raw.seekable():
+            yield from read_stream(raw, path, name=path)
+        else:  # a pipe, e.g. bash's <(zcat ...): read whole, like standard input
+            yield from read_stream(io.BytesIO(raw.read()), path, name=path)
 
 
 def read_stream(raw: BinaryIO, source: str, *, name: str | None = None) -> Iterator[Item]:
@@ -71,12 +78,16 @@ def read_stream(raw: BinaryIO, source: str, *, name: str | None = None) -> Itera
     raw.seek(0)
     try:
         head = _open(raw, gzipped).read(HEAD_BYTES)
-        if head and (is_warc(head) or by_name == "warc"):
+        if is_warc(head):
             raw.seek(0)
             yield from read_warc(_open(raw, gzipped), source)
             return
         raw.seek(0)
-        data = _open(raw, gzipped).read()
+        stream = _open(raw, gzipped)
+        if by_name == "warc":
+            yield _not_a_warc(stream, source)
+            return
+        data = stream.read()
     except GzipError as exc:
         yield ReadError(source, exc.reason)
         return
@@ -98,6 +109,16 @@ def read_bytes(data: bytes, source: str, by_name: Format | None = None) -> Itera
         yield from read_jsonl(text, source)
     else:
         yield RawDocument(source=source, kind=kind, content=text)
+
+
+def _not_a_warc(stream: BinaryIO | Gunzip, source: str) -> ReadError:
+    """The error for a file named as WARC that does not start like one (or is blank)."""
+    data = stream.read(NOT_WARC_PEEK)
+    try:
+        blank = not stream.read(1) and not decode(data).strip()
+    except DecodeError:
+        blank = False
+    return ReadError(source, EMPTY if blank else f"{CORRUPT_WARC}: no WARC header at the start")
 
 
 def _open(raw: BinaryIO, gzipped: bool) -> BinaryIO | Gunzip:

@@ -4,7 +4,8 @@ The known extensions, magic bytes and HTML media types live here as data, at the
 new format is one line. A format is recognised by content as well as by extension: strong
 content signals (gzip and WARC magic, a JSON object with ``text``/``html`` on the first line,
 an HTML doctype or ``<html>`` at the start) win over the extension; the extension wins over
-weak signals (a ``<head>``/``<body>`` tag early on); anything else textual is plain text.
+weak signals (markup at the start with a ``<head>``/``<body>`` tag early on); anything else
+textual is plain text.
 """
 
 from __future__ import annotations
@@ -77,8 +78,15 @@ def starts_as_html(text: str) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    """Strong or weak HTML signal: opens as HTML, or has a head/body tag early on."""
-    return starts_as_html(text) or _HTML_EARLY_TAG.search(text, 0, HTML_SNIFF_CHARS) is not None
+    """Strong or weak HTML signal.
+
+    The text opens as HTML, or opens with markup (a page without a doctype) that has a
+    ``<head>`` or ``<body>`` tag early on; text that merely mentions ``<body>`` is not HTML.
+    """
+    if starts_as_html(text):
+        return True
+    start = text.lstrip("\ufeff \t\n")
+    return start.startswith("<") and _HTML_EARLY_TAG.search(start, 0, HTML_SNIFF_CHARS) is not None
 
 
 def choose_format(text: str, by_name: Format | None) -> Literal["text", "html", "jsonl"]:

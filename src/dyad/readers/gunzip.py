@@ -31,8 +31,9 @@ class Gunzip:
         self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
 
     def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (all if negative); fewer before damage, so none is lost."""
         try:
-            return self._gz.read(size)
+            return self._gz.read() if size < 0 else self._gz.read1(size)
         except EOFError as exc:
             raise GzipError(TRUNCATED) from exc
         except (zlib.error, gzip.BadGzipFile) as exc:

@@ -42,13 +42,13 @@ def read_record(line: str, source: str) -> RawDocument | ReadError:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         return ReadError(source, f"invalid JSON: {reason}")
     if not isinstance(record, dict):
-        return ReadError(source, f"JSON line is a {_json_type(record)}, not an object")
+        return ReadError(source, f"JSON line is not an object but {_json_type(record)}")
     for key, kind in JSONL_BODY_KEYS.items():
         body = record.get(key)
         if body is None:
             continue
         if not isinstance(body, str):
-            return ReadError(source, f'"{key}" is a {_json_type(body)}, not a string')
+            return ReadError(source, f'"{key}" is not a string but {_json_type(body)}')
         if body.strip():
             return RawDocument(source, kind, normalise_newlines(body), _meta(record))
     if any(key in record for key in JSONL_BODY_KEYS):
@@ -78,5 +78,5 @@ def _authors(value: object) -> list[str]:
 
 
 def _json_type(value: object) -> str:
-    names = {list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+    names = {list: "an array", str: "a string", bool: "a boolean", int: "a number"}
+    return "null" if value is None else names.get(type(value), "a number")

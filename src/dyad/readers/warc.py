@@ -7,7 +7,8 @@ source is ``path#<WARC-Record-ID>`` (or the record's 1-based index), with the ta
 ``meta["url"]`` and the WARC-Date in ``meta["crawled"]`` (the crawl date, never taken as the
 publication date). Other records are skipped silently. warcio itself accepts a cut-off last
 record, so each record's declared length is checked; damage ends the file with one
-:class:`ReadError`, after the records read before it.
+:class:`ReadError`, after the records read before it. A file named ``.warc`` that does not
+start like one is reported as corrupt, not read as text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Protocol
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
 
 from dyad.model import RawDocument, ReadError
@@ -29,6 +31,8 @@ DRAIN_BYTES = 1 << 16
 
 
 class ByteStream(Protocol):
+    """All warcio needs of its input: ``read(size)``."""
+
     def read(self, size: int = -1, /) -> bytes: ...
 
 
@@ -38,8 +42,9 @@ def read_warc(stream: ByteStream, source: str) -> Iterator[RawDocument | ReadErr
     try:
         for index, record in enumerate(ArchiveIterator(stream), 1):
             item = _article(record, source, index)
-            if _cut_short(record):
-                yield ReadError(source, f"{CORRUPT}: record {index} is cut short")
+            damage = _damage(record)
+            if damage:
+                yield ReadError(source, f"{CORRUPT}: record {index} {damage}")
                 return
             if item is not None:
                 yield item
@@ -49,7 +54,9 @@ def read_warc(stream: ByteStream, source: str) -> Iterator[RawDocument | ReadErr
         yield ReadError(source, f"{CORRUPT}: {_first_line(str(exc.msg))}")
     except (ValueError, AttributeError, IndexError, KeyError) as exc:
         # warcio fails this way on a record header it cannot parse (e.g. cut mid-header)
-        yield ReadError(source, f"{CORRUPT}: cannot parse record {index + 1} ({type(exc).__name__})")
+        yield ReadError(
+            source, f"{CORRUPT}: cannot parse record {index + 1} ({type(exc).__name__})"
+        )
 
 
 def _article(record: ArcWarcRecord, source: str, index: int) -> RawDocument | ReadError | None:
@@ -96,12 +103,14 @@ def _content_type(value: str | None) -> tuple[str | None, str | None]:
     return media.lower() or None, charset
 
 
-def _cut_short(record: ArcWarcRecord) -> bool:
-    """Read what is left of the record; whether it ends before its Content-Length."""
+def _damage(record: ArcWarcRecord) -> str | None:
+    """Read what is left of the record; what is wrong with its length, if anything."""
     raw = record.raw_stream
+    if not isinstance(raw, LimitReader):
+        return "has no Content-Length"  # e.g. the file ends inside its header
     while raw.read(DRAIN_BYTES):
         pass
-    return getattr(raw, "limit", 0) > 0
+    return "is cut short" if raw.limit > 0 else None
 
 
 def _first_line(message: str) -> str:
