@@ -46,7 +46,9 @@ def test_extract_folder_in_order_and_stdin() -> None:
 def test_extract_bad_input_gives_error_lines_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("   \n")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    (tmp_path / "cut.html.gz").write_bytes(gzip.compress(b"<html><body>" + b"x" * 5000)[:60])
+    page = "<html><body>" + " ".join(f"word{i}" for i in range(3000)) + "</body></html>"
+    packed = gzip.compress(page.encode())
+    (tmp_path / "cut.html.gz").write_bytes(packed[: len(packed) // 2])
     shutil.copy(SAMPLE, tmp_path / "zz_good.txt")
     proc = run_dyad("extract", str(tmp_path))
     assert proc.returncode == 0

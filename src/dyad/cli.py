@@ -155,7 +155,12 @@ def articles(db: str, fmt: str, contains: str | None, limit: int | None) -> None
     """
     with Store(db, read_only=True) as store:
         rows = list_articles(store, contains=contains, limit=limit)
-    render_rows(rows, ARTICLE_COLUMNS, fmt, title=f"{len(rows)} articles in {db}")
+    for row in rows:
+        row["short_id"] = row["id"][:12]
+    render_rows(
+        rows, ARTICLE_COLUMNS, fmt, title=f"{len(rows)} articles in {db}",
+        table_columns=("short_id", "published", "outlet", "title", "authors"),
+    )  # fmt: skip
 
 
 def main() -> None:
