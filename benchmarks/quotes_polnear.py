@@ -1,0 +1,282 @@
+"""Quote extraction and attribution on PolNeAR (political news attribution relations).
+
+Runs dyad's :class:`~dyad.quotes.QuoteStage` on the raw text of each PolNeAR document (no
+cleaning, so offsets stay aligned with the BRAT standoff annotations; one annotator per
+document, the first alphabetically) and reports:
+
+- direct-quote recall: gold Content spans whose text starts or ends with a double quotation
+  mark (straight or curly); found when one dyad quote covers ≥ 0.5 of its word tokens;
+  and, as a second view, found when dyad's direct and partial quotes together cover ≥ 0.5
+  of the words inside its quotation marks (gold contents often include the writer's words
+  around a partial quote, ``dismissed the whole kerfuffle as "absurd."``);
+- speaker accuracy on the found ones whose gold Source is a name (not a pronoun, has a
+  capitalised word): right when dyad's speaker name and the source share a word (case and
+  accents ignored);
+- precision: the share of dyad quotes (all kinds) that overlap some gold Content span by at
+  least one character (and, stricter, by ≥ 0.5 of the quote's own word tokens);
+- throughput: documents/s for the spaCy parse alone and for parse + quotes, same run.
+
+    .venv/bin/python benchmarks/quotes_polnear.py [--data ../shared/data/polnear/dev]
+        [--out docs/figures/quotes_polnear.json] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dyad.model import Article, Quote
+from dyad.nlp import load_nlp
+from dyad.quotes import QuoteStage
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+DEFAULT_OUT = ROOT / "docs" / "figures" / "quotes_polnear.json"
+QUOTE_MARKS = '"“”„«»'
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "we",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "his",
+    "its",
+    "their",
+    "who",
+    "one",
+    "this",
+    "that",
+}
+STOP = {"the", "a", "an", "of", "and", "to", "in", "for", "on", "at", "by", "s"}
+WORD = re.compile(r"\w+")
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Attribution:
+    content: Spans
+    content_text: str
+    source_text: str | None
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+def read_ann(path: Path) -> list[Attribution]:
+    """BRAT standoff: ``T`` spans (Source, Cue, Content) tied together by ``E`` lines."""
+    spans: dict[str, tuple[Spans, str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            _, offsets = parts[1].split(" ", 1)
+            pairs = [tuple(int(x) for x in chunk.split()) for chunk in offsets.split(";")]
+            spans[parts[0]] = ([(p[0], p[1]) for p in pairs], parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    out = []
+    for event in events:
+        if "Content" not in event or event["Content"] not in spans:
+            continue
+        content, text = spans[event["Content"]]
+        source = spans.get(event.get("Source", ""), (None, None))[1]
+        out.append(Attribution(content, text, source))
+    return out
+
+
+def load(folder: Path) -> list[GoldDoc]:
+    docs = []
+    for txt in sorted((folder / "text").glob("*.txt")):
+        anns = sorted((folder / "attributions").glob(f"{txt.stem}_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        docs.append(GoldDoc(txt.stem, text, read_ann(anns[0])))
+    return docs
+
+
+def words(text: str, spans: Spans) -> set[tuple[int, int]]:
+    return {(s + m.start(), s + m.end()) for s, e in spans for m in WORD.finditer(text[s:e])}
+
+
+def is_direct(attr: Attribution) -> bool:
+    stripped = attr.content_text.strip()
+    return bool(stripped) and (stripped[0] in QUOTE_MARKS or stripped[-1] in QUOTE_MARKS)
+
+
+def named_source(source: str | None) -> bool:
+    if not source or source.strip().lower() in PRONOUNS:
+        return False
+    return any(w[:1].isupper() for w in source.split())
+
+
+def fold(text: str) -> set[str]:
+    """Lowercase words without accents ("Calderón" = "Calderon"), minus function words."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return {w.lower() for w in WORD.findall(plain)} - STOP
+
+
+def same_speaker(name: str, source: str) -> bool:
+    return bool(fold(name) & fold(source))
+
+
+def quoted_part(text: str, spans: Spans) -> Spans:
+    """The part of each gold content segment between its first and last quotation mark."""
+    out = []
+    for s, e in spans:
+        marks = [i for i in range(s, e) if text[i] in QUOTE_MARKS]
+        if len(marks) >= 2:
+            out.append((marks[0] + 1, marks[-1]))
+        elif marks and marks[0] - s < e - marks[0]:
+            out.append((marks[0] + 1, e))
+        elif marks:
+            out.append((s, marks[0]))
+    return out
+
+
+def coverage(gold: set[tuple[int, int]], quote: Quote, text: str) -> float:
+    if not gold:
+        return 0.0
+    return len(gold & words(text, [quote.span])) / len(gold)
+
+
+def evaluate(docs: list[GoldDoc], n_errors: int) -> dict[str, Any]:
+    nlp = load_nlp()
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe(d.text for d in docs))
+    t_parse = time.perf_counter() - t0
+    stage = QuoteStage()
+    articles = [Article(id=d.name, source=d.name, text=d.text) for d in docs]
+    t0 = time.perf_counter()
+    for article, doc in zip(articles, parsed, strict=True):
+        stage(article, doc)
+    t_quotes = time.perf_counter() - t0
+
+    c: dict[str, int] = dict.fromkeys(
+        [
+            "direct_gold",
+            "direct_found",
+            "quoted_words_found",
+            "speaker_scored",
+            "speaker_right",
+            "quotes",
+            "quotes_hit",
+            "quotes_hit_tokens",
+        ],
+        0,
+    )
+    kinds: dict[str, list[int]] = {}
+    errors: list[str] = []
+    for gold, article in zip(docs, articles, strict=True):
+        text = gold.text
+        contents = [a.content for a in gold.attributions]
+        for attr in gold.attributions:
+            if not is_direct(attr):
+                continue
+            c["direct_gold"] += 1
+            qw = words(text, quoted_part(text, attr.content))
+            union = words(text, [q.span for q in article.quotes if q.kind != "indirect"])
+            c["quoted_words_found"] += bool(qw) and len(qw & union) * 2 >= len(qw)
+            gw = words(text, attr.content)
+            best = max(article.quotes, key=lambda q: coverage(gw, q, text), default=None)
+            if best is None or coverage(gw, best, text) < 0.5:
+                errors.append(f"MISS {gold.name}: {attr.content_text[:100]!r}")
+                continue
+            c["direct_found"] += 1
+            if named_source(attr.source_text):
+                assert attr.source_text is not None
+                c["speaker_scored"] += 1
+                name = best.speaker.name if best.speaker else ""
+                if same_speaker(name, attr.source_text):
+                    c["speaker_right"] += 1
+                else:
+                    errors.append(
+                        f"SPKR {gold.name}: gold {attr.source_text!r} dyad {name!r}"
+                        f" cue {best.cue!r} | {best.text[:70]!r}"
+                    )
+        for quote in article.quotes:
+            qs, qe = quote.span
+            hit = any(s < qe and qs < e for spans in contents for s, e in spans)
+            qw = words(text, [quote.span])
+            covered = words(text, [sp for spans in contents for sp in spans])
+            hit_tokens = bool(qw) and len(qw & covered) / len(qw) >= 0.5
+            c["quotes"] += 1
+            c["quotes_hit"] += hit
+            c["quotes_hit_tokens"] += hit_tokens
+            kinds.setdefault(quote.kind, [0, 0])
+            kinds[quote.kind][0] += 1
+            kinds[quote.kind][1] += hit
+            if not hit:
+                errors.append(f"FP   {gold.name}: {quote.kind} {quote.cue!r} {quote.text[:90]!r}")
+    for line in errors[:n_errors]:
+        print(line, file=sys.stderr)
+    n = len(docs)
+    ratio = lambda a, b: round(a / b, 3) if b else None  # noqa: E731
+    return {
+        "documents": n,
+        "counts": c,
+        "direct_recall": ratio(c["direct_found"], c["direct_gold"]),
+        "direct_recall_quoted_words": ratio(c["quoted_words_found"], c["direct_gold"]),
+        "speaker_accuracy": ratio(c["speaker_right"], c["speaker_scored"]),
+        "precision_char_overlap": ratio(c["quotes_hit"], c["quotes"]),
+        "precision_token_overlap_0.5": ratio(c["quotes_hit_tokens"], c["quotes"]),
+        "precision_by_kind": {
+            k: {"quotes": v[0], "precision": ratio(v[1], v[0])} for k, v in sorted(kinds.items())
+        },
+        "docs_per_s_parse": round(n / t_parse, 1),
+        "docs_per_s_parse_and_quotes": round(n / (t_parse + t_quotes), 1),
+        "docs_per_s_quotes_alone": round(n / t_quotes, 1) if t_quotes else None,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--errors", type=int, default=0, help="print N errors to stderr")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    args = parser.parse_args()
+    if not (args.data / "text").is_dir() or not (args.data / "attributions").is_dir():
+        print(
+            f"PolNeAR data not found at {args.data} (need text/ and attributions/)", file=sys.stderr
+        )
+        return 2
+    docs = load(args.data)
+    if args.limit:
+        docs = docs[: args.limit]
+    result = {"data": str(args.data), **evaluate(docs, args.errors)}
+    rows = [(k, v) for k, v in result.items() if not isinstance(v, dict)]
+    rows += [(f"count {k}", v) for k, v in result["counts"].items()]
+    rows += [
+        (f"precision {k}", f"{v['precision']} of {v['quotes']}")
+        for k, v in result["precision_by_kind"].items()
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
