@@ -8,21 +8,25 @@ data goes to standard output, progress and warnings to standard error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 
 import click
 
 from . import __version__
+from .actors import default_kb, describe_actor, format_actor_text, query_ids
+from .actors.kb import KB_ENV
 from .errors import DyadError
 from .model import Article, RawDocument, ReadError
 from .pipeline import Options, Pipeline
 from .progress import progress
 from .readers import read_paths
 from .render import FORMATS, render_rows
-from .store import Store, list_articles
-from .store.queries import ARTICLE_COLUMNS
+from .store import Store, list_articles, list_quotes
+from .store.queries import ARTICLE_COLUMNS, QUOTE_COLUMNS
 
 DEFAULT_DB = "dyad.duckdb"
 db_option = click.option(
@@ -44,7 +48,12 @@ def report_error(error: ReadError) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dyad")
-def cli() -> None:
+@click.option(
+    "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Your own actor file (JSON Lines, see docs/actor-kb.md); repeatable. "
+    f"Also read from ${KB_ENV}.",
+)  # fmt: skip
+def cli(kb_files: tuple[str, ...]) -> None:
     """dyad: who did what to whom, when and where, from news articles.
 
     \b
@@ -52,7 +61,14 @@ def cli() -> None:
       dyad extract samples/ > articles.jsonl
       dyad ingest samples/ --db dyad.duckdb
       dyad articles --format table
+      dyad quotes --speaker Putin
+      dyad --kb my-actors.jsonl actor "Vladimir Putin"
     """
+    if kb_files:
+        # Through the environment, so worker processes load the same knowledge base.
+        known = [p for p in os.environ.get(KB_ENV, "").split(os.pathsep) if p]
+        os.environ[KB_ENV] = os.pathsep.join([*known, *kb_files])
+        default_kb.cache_clear()
 
 
 def _documents(paths: tuple[str, ...]) -> Iterator[RawDocument | ReadError]:
@@ -160,6 +176,65 @@ def articles(db: str, fmt: str, contains: str | None, limit: int | None) -> None
     render_rows(
         rows, ARTICLE_COLUMNS, fmt, title=f"{len(rows)} articles in {db}",
         table_columns=("short_id", "published", "outlet", "title", "authors"),
+    )  # fmt: skip
+
+
+@cli.command()
+@click.argument("name")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--on",
+    "on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date for the current role (default: today).",
+)
+def actor(name: str, fmt: str, on: object) -> None:
+    """Show what dyad knows about an actor: aliases, country, sector, roles over time.
+
+    NAME is resolved like names in text: `Putin`, `Vladimir Putin` and `vladimir-putin`
+    mean the same actor.
+
+    \b
+    Examples:
+      dyad actor Putin
+      dyad actor "the Kremlin" --format json
+      dyad actor Medvedev --on 2010-01-01
+    """
+    day = on.date() if hasattr(on, "date") else date.today()
+    found = describe_actor(default_kb(), name, on=day)
+    if found is None:
+        warn(f"error: no actor known as {name!r}")
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_actor_text(found))
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Who said it: a name (`Putin`) or an actor id.")
+@click.option("--contains", help="Only quotes whose words contain this text.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1), help="At most this many quotes.")
+def quotes(db: str, speaker: str | None, contains: str | None, fmt: str, limit: int | None) -> None:
+    """List stored quotations with their speakers and articles, oldest first.
+
+    \b
+    Examples:
+      dyad quotes --speaker Putin
+      dyad quotes --contains reset --format json
+    """
+    ids = query_ids(default_kb(), speaker) if speaker else []
+    with Store(db, read_only=True) as store:
+        rows = list_quotes(
+            store, speaker_ids=ids, speaker_text=speaker, contains=contains, limit=limit
+        )
+    render_rows(
+        rows, QUOTE_COLUMNS, fmt, title=f"{len(rows)} quotes in {db}",
+        table_columns=("published", "speaker_name", "kind", "cue", "text", "outlet"),
     )  # fmt: skip
 
 

@@ -50,7 +50,8 @@ def check_order(stages: Iterable[Stage]) -> None:
     for stage in stages:
         missing = [need for need in stage.requires if need not in available]
         if missing:
-            raise DyadError(f"stage {stage.name!r} needs {', '.join(missing)}, set by no stage before it")
+            needs = ", ".join(missing)
+            raise DyadError(f"stage {stage.name!r} needs {needs}, set by no stage before it")
         available.update(stage.assigns)
 
 
@@ -100,8 +101,17 @@ class Pipeline:
 
 
 def build_stages(options: Options) -> list[Stage]:
-    """The analysis stages the options ask for, in pipeline order."""
-    return []
+    """The analysis stages the options ask for, in pipeline order.
+
+    Imported here, not at the top, so a run with a stage switched off never pays for
+    loading it.
+    """
+    stages: list[Stage] = []
+    if options.quotes:
+        from .quotes import QuoteStage
+
+        stages.append(QuoteStage())
+    return stages
 
 
 def extract(raw: RawDocument, options: Options | None = None) -> Article:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dyad.actors.kb import ActorKB, default_kb
 from dyad.actors.names import name_key, slug, unknown_person_id
 from dyad.actors.records import Actor, ActorFileError, Role
-from dyad.actors.show import describe_actor, format_actor_text
+from dyad.actors.show import describe_actor, format_actor_text, query_ids
 
 __all__ = [
     "Actor",
@@ -21,6 +21,7 @@ __all__ = [
     "describe_actor",
     "format_actor_text",
     "name_key",
+    "query_ids",
     "slug",
     "unknown_person_id",
 ]

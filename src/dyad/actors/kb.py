@@ -11,6 +11,7 @@ the shipped data alone. The format of the files is documented in ``docs/actor-kb
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -292,7 +293,13 @@ class ActorKB:
         return None
 
 
+#: Environment variable naming users' own actor files (``os.pathsep``-separated), so every
+#: process of a run (a pool, a Spark executor) sees the same knowledge base.
+KB_ENV = "DYAD_KB"
+
+
 @functools.lru_cache(maxsize=1)
 def default_kb() -> ActorKB:
-    """The knowledge base of the shipped data, loaded once per process."""
-    return ActorKB.load()
+    """The shipped knowledge base plus the user files in ``$DYAD_KB``, loaded once per process."""
+    extra = [Path(p) for p in os.environ.get(KB_ENV, "").split(os.pathsep) if p.strip()]
+    return ActorKB.load(extra)

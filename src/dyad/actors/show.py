@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from dyad.actors.kb import ActorKB
+from dyad.actors.names import unknown_person_id
 from dyad.actors.records import Actor, Role
 
 
@@ -83,3 +84,15 @@ def format_actor_text(d: dict[str, Any]) -> str:
         others = ", ".join(f"{c['name']} [{c['id']}]" for c in d["candidates"])
         lines.append(f"  other matches: {others}")
     return "\n".join(lines)
+
+
+def query_ids(kb: ActorKB, name: str) -> list[str]:
+    """The actor ids a name typed by a user means: ``Putin``, ``Vladimir Putin`` and
+    ``vladimir-putin`` all give ``["vladimir-putin"]``.
+
+    The best knowledge-base match comes first; the name's own slug follows, because people the
+    knowledge base does not know are stored under it (:func:`~dyad.actors.names.unknown_person_id`).
+    """
+    ids = [found[0].id] if (found := kb.lookup(name)) else []
+    own = unknown_person_id(name)
+    return ids + ([own] if own and own not in ids else [])

@@ -6,6 +6,7 @@ caller can render them as a table, JSON or CSV; no SQL lives outside this module
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .store import Store
@@ -27,15 +28,60 @@ def list_articles(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    cursor = store.con.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
-        if row["published"] is not None:
-            row["published"] = row["published"].isoformat()
-    return rows
+    return _rows(store, sql, params)
 
 
 def count_articles(store: Store) -> int:
     row = store.con.execute("SELECT count(*) FROM articles").fetchone()
     return int(row[0]) if row else 0
+
+
+QUOTE_COLUMNS = (
+    "speaker_name", "speaker_id", "kind", "cue", "text", "published", "outlet", "title",
+    "article_id", "start", "end",
+)  # fmt: skip
+
+
+def list_quotes(
+    store: Store,
+    *,
+    speaker_ids: Sequence[str] = (),
+    speaker_text: str | None = None,
+    contains: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Stored quotations with their article, oldest first.
+
+    A speaker matches by id (``speaker_ids``, from the knowledge base) or, for speakers the
+    knowledge base does not know, by ``speaker_text`` inside the speaker's name.
+    """
+    clauses, params = [], []
+    if speaker_ids or speaker_text:
+        params += [list(speaker_ids), f"%{speaker_text or ''}%"]
+        clauses.append(
+            f"(q.speaker_id IN (SELECT unnest(${len(params) - 1})) "
+            f"OR q.speaker_name ILIKE ${len(params)})"
+        )
+    if contains:
+        params.append(f"%{contains}%")
+        clauses.append(f"q.text ILIKE ${len(params)}")
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = (
+        "SELECT q.speaker_name, q.speaker_id, q.kind, q.cue, q.text, a.published, a.outlet, "
+        'a.title, q.article_id, q.start, q."end" FROM quotes q JOIN articles a '
+        f"ON a.id = q.article_id {where} ORDER BY a.published NULLS LAST, a.id, q.start"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return _rows(store, sql, params)
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = store.con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:
+        if row.get("published") is not None:
+            row["published"] = row["published"].isoformat()
+    return rows

@@ -96,7 +96,9 @@ class Store:
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: write failed, nothing stored: {_first_line(exc)}") from exc
+            raise StoreError(
+                f"{self.path}: write failed, nothing stored: {_first_line(exc)}"
+            ) from exc
         return AddResult(added=len(fresh), already_stored=len(articles) - len(fresh))
 
     def _known_ids(self, ids: list[str]) -> set[str]:
