@@ -107,6 +107,10 @@ def build_stages(options: Options) -> list[Stage]:
     loading it.
     """
     stages: list[Stage] = []
+    if options.timexes:
+        from .time import TimexStage
+
+        stages.append(TimexStage())
     if options.quotes:
         from .quotes import QuoteStage
 
