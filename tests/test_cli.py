@@ -9,6 +9,9 @@ import json
 import shutil
 from pathlib import Path
 
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 from conftest import SAMPLES, jsonl, run_dyad
 
 CONTRACT_KEYS = {
@@ -140,3 +143,66 @@ def test_help_has_examples() -> None:
     for command in ("extract", "ingest", "articles"):
         out = run_dyad(command, "--help").stdout.decode()
         assert "Examples:" in out and f"dyad {command}" in out
+
+
+def _warc(pages: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for uri, html in pages.items():
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        payload = io.BytesIO(html.encode())
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=payload, http_headers=http)
+        )
+    return buf.getvalue()
+
+
+def _html(title: str) -> str:
+    body = " ".join(f"<p>{title} paragraph {i} says the ministers met again.</p>" for i in range(6))
+    head = f"<head><title>{title}</title></head>"
+    return f"<html>{head}<body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+def test_every_reader_and_bad_input_through_the_cli(tmp_path: Path) -> None:
+    """One run over a folder holding each input kind and each kind of bad input."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a_text.txt").write_text("Text headline\n\nThe body of a plain article.\n")
+    (d / "b_page.html").write_text(_html("Html page"))
+    (d / "c_page.html.gz").write_bytes(gzip.compress(_html("Gzipped page").encode()))
+    lines = [{"text": "Line one body.", "title": "Jsonl one", "published": "2012-06-19T08:00:00Z"},
+             "not json", {"html": _html("Jsonl html")}]  # fmt: skip
+    (d / "d_feed.jsonl").write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines)
+    )
+    (d / "e_crawl.warc.gz").write_bytes(
+        _warc({"http://ex.com/1": _html("Warc one"), "http://ex.com/2": _html("Warc two")})
+    )
+    (d / "f_utf16.txt").write_bytes(
+        "UTF-16 headline\n\nKöln and Moskva — a body.\n".encode("utf-16")
+    )
+    (d / "g_latin1.txt").write_bytes("Latin headline\n\nLe café de la gare.\n".encode("latin-1"))
+    (d / "h_html_as.txt").write_text("<!DOCTYPE html>" + _html("Sniffed page"))
+    cut = _warc({"http://ex.com/3": _html("Cut warc")})
+    (d / "x_cut.warc.gz").write_bytes(cut[: len(cut) - 40])
+    (d / "y_image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (d / "z_empty.txt").write_bytes(b"")
+    proc = run_dyad("extract", str(d))
+    assert proc.returncode == 0, proc.stderr
+    out = jsonl(proc.stdout)
+    titles = [a.get("title") for a in out if "error" not in a]
+    assert titles == [
+        "Text headline", "Html page", "Gzipped page", "Jsonl one", "Jsonl html",
+        "Warc one", "Warc two", "UTF-16 headline", "Latin headline", "Sniffed page",
+    ]  # fmt: skip
+    texts = {a["title"]: a for a in out if "error" not in a}
+    assert "Köln and Moskva" in texts["UTF-16 headline"]["text"]
+    assert "café" in texts["Latin headline"]["text"]
+    assert texts["Jsonl one"]["published"] == "2012-06-19"
+    assert texts["Warc two"]["url"] == "http://ex.com/2"
+    errors = {Path(e["source"].split("#")[0]).name: e["error"] for e in out if "error" in e}
+    assert set(errors) == {"d_feed.jsonl", "x_cut.warc.gz", "y_image.png", "z_empty.txt"}
+    assert "invalid JSON" in errors["d_feed.jsonl"]
+    assert "WARC" in errors["x_cut.warc.gz"] or "gzip" in errors["x_cut.warc.gz"]
+    assert errors["y_image.png"] == "binary file, not text"
+    assert errors["z_empty.txt"] == "empty file"
