@@ -55,7 +55,11 @@ def measure(folder: Path) -> dict[str, Any]:
         "clean_per_s": round(n / t_clean, 1),
         "store_per_s": round(len(articles) / t_store, 1),
         "ingest_per_s": round(n / total, 1),
-        "seconds": {"read": round(t_read, 3), "clean": round(t_clean, 3), "store": round(t_store, 3)},
+        "seconds": {
+            "read": round(t_read, 3),
+            "clean": round(t_clean, 3),
+            "store": round(t_store, 3),
+        },
     }
 
 
