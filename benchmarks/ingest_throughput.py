@@ -6,7 +6,8 @@ the whole ingest path (read → clean → store), measured side by side in one r
 
     .venv/bin/python benchmarks/ingest_throughput.py [--data ../shared/data] [--out FILE]
 
-One-off start-up costs are paid on five documents before timing. Targets (issue 2): ≥ 200 articles/s for text and ≥ 50 articles/s for HTML on one core.
+One-off start-up costs are paid on five documents before timing. Targets (issue 2):
+≥ 200 articles/s for text and ≥ 50 articles/s for HTML on one core.
 """
 
 from __future__ import annotations
