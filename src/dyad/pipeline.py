@@ -107,6 +107,10 @@ def build_stages(options: Options) -> list[Stage]:
     loading it.
     """
     stages: list[Stage] = []
+    if options.entities:
+        from .actors import EntityStage
+
+        stages.append(EntityStage())
     if options.timexes:
         from .time import TimexStage
 

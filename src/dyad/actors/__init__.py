@@ -7,18 +7,35 @@ any user files; see ``docs/actor-kb.md`` for the file format and the API.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from dyad.actors.kb import ActorKB, default_kb
 from dyad.actors.names import name_key, slug, unknown_person_id
 from dyad.actors.records import Actor, ActorFileError, Role
 from dyad.actors.show import describe_actor, format_actor_text, query_ids
 
+if TYPE_CHECKING:
+    from dyad.actors.stage import EntityStage, extract_entities
+
+
+def __getattr__(name: str) -> Any:
+    """The entity stage, imported on first use so KB-only users do not load spaCy."""
+    if name in {"EntityStage", "extract_entities"}:
+        from dyad.actors import stage
+
+        return getattr(stage, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Actor",
     "ActorFileError",
     "ActorKB",
+    "EntityStage",
     "Role",
     "default_kb",
     "describe_actor",
+    "extract_entities",
     "format_actor_text",
     "name_key",
     "query_ids",

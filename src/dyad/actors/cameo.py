@@ -75,6 +75,7 @@ CAMEO_TO_ISO: dict[str, str] = {
     "USR": "SUN",
     "KSV": "XKX",
     "FRY": "YUG",
+    "JAP": "JPN",  # used by the PLOVER gold standard records
 }
 
 # Historic / special codes accepted as countries besides the ISO 3166-1 list.
