@@ -22,6 +22,7 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/dyad ingest samples/ --db $(DEMO_DB)
 	$(BIN)/dyad articles --db $(DEMO_DB)
+	$(BIN)/dyad quotes --db $(DEMO_DB) --speaker "Barack Obama"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
