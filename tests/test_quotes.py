@@ -108,6 +108,7 @@ def speaker(quote: Quote) -> str | None:
         ),
         ('He is 5\'10" tall and "fine."', ["fine."]),
         ("No quotes at all.", []),
+        ("said “A is B.”“C is D,” he added.", ["A is B.", "C is D"]),
         ("“", []),
     ],
 )
@@ -251,6 +252,123 @@ def test_extract_quotes_function(nlp: Language) -> None:
     article = Article(id="t", source="t", text=text)
     quotes = extract_quotes(article, nlp(text), indirect=False)
     assert [speaker(q) for q in quotes] == ["Winston Churchill"]
+
+
+def content_of(text: str, quote: Quote) -> str:
+    content = getattr(quote, "content", None)
+    assert content is not None
+    assert content[0] <= quote.span[0] and quote.span[1] <= content[1]
+    assert quote.to_dict()["content"] == list(content)
+    return text[content[0] : content[1]]
+
+
+def test_content_of_partial_quote(nlp: Language) -> None:
+    text = "Ohio Gov. John Kasich dismissed the whole kerfuffle as “absurd.”"
+    (quote,) = marked(run(nlp, text))
+    assert (quote.text, quote.kind, speaker(quote)) == ("absurd.", "partial", "John Kasich")
+    assert content_of(text, quote) == "the whole kerfuffle as “absurd.”"
+
+
+def test_content_of_reported_clause(nlp: Language) -> None:
+    text = "Bernie Sanders said his rival candidate is in “serious trouble.”"
+    quotes = run(nlp, text)
+    partial = next(q for q in quotes if q.kind == "partial")
+    assert content_of(text, partial) == "his rival candidate is in “serious trouble.”"
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert content_of(text, indirect) == indirect.text  # indirect: the clause is the span
+
+
+def test_content_of_direct_quote_is_its_span(nlp: Language) -> None:
+    text = "“We will win this race,” said Senator John Smith."
+    (quote,) = marked(run(nlp, text))
+    assert content_of(text, quote) == "We will win this race"
+
+
+def test_quoted_word_is_never_the_speaker(nlp: Language) -> None:
+    text = (
+        "“I find sometimes in conversation with other teachers, [Clinton] can be very "
+        "polarizing,” Kilfoyle said. “But then I say, are you going to vote for Donald Trump?”"
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Kilfoyle", "Kilfoyle"]
+
+
+def test_inverted_surname_tagged_as_adverb(nlp: Language) -> None:
+    text = (
+        "Bill Skelly, a longtime RNC data operative, vouched for both of them.\n\n"
+        "“Having access to the RNC file and two people who understand it is valuable,” "
+        "said Skelly."
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Bill Skelly"]
+
+
+def test_dateline_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "He recalled Ali’s generosity in the city.\n\n___.\n\n1:50 p.m.\n\n"
+        "Famed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville. "
+        "Muhammad Ali was born in Miami.”"
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Ferdie Pacheco"]
+
+
+def test_comma_participle_speaks_for_the_subject(nlp: Language) -> None:
+    text = (
+        "Ben Carson rejected the notion that the episode should be water under the bridge, "
+        "saying that if he “found something that was rotten, I would fix it.”"
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Ben Carson"]
+
+
+def test_spokesman_for_someone(nlp: Language) -> None:
+    text = "“This is false,” a spokesman for Senator Ted Cruz said on Tuesday."
+    (quote,) = marked(run(nlp, text))
+    assert quote.speaker is not None and quote.speaker.id is None
+    assert quote.speaker.name == "a spokesman for Senator Ted Cruz"
+
+
+def test_role_nominal_takes_the_titled_person(nlp: Language) -> None:
+    text = (
+        "President Barack Obama met Vladimir Putin on Monday. Hillary Clinton attended too. "
+        "“We had a good talk,” the president said."
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Barack Obama"]
+
+
+def test_continue_as_cue(nlp: Language) -> None:
+    text = "Barack Obama spoke in Miami.\n\n“We will never surrender to anyone,” he continued."
+    (quote,) = marked(run(nlp, text))
+    assert (quote.cue, speaker(quote)) == ("continued", "Barack Obama")
+    text = "Marco Rubio spoke. He said Cruz will continue to be “a champion for opportunity.”"
+    assert [q.cue for q in marked(run(nlp, text))] == ["said"]
+
+
+def test_uncued_quote_continues_a_speaker_named_sentences_before(nlp: Language) -> None:
+    text = (
+        "Rules Committee Chairman Bruce Ash criticized the chairman in an email.\n\n"
+        "If anything, Ash argued in his email, the incident is an illustration of why the "
+        "convention should adopt new rules. The rules would change the convention.\n\n"
+        "“In light of this serious breach, is it prudent to give the extraordinary power of "
+        "the House Rules to the presiding officer?”"
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Bruce Ash"]
+
+
+def test_name_and_colon_label(nlp: Language) -> None:
+    text = (
+        "TURNOUT IN IOWA - Michael P. McDonald: “At long last the 2016 presidential "
+        "nomination contests have finally started.”"
+    )
+    (quote,) = marked(run(nlp, text))
+    assert (quote.cue, speaker(quote)) == (":", "Michael P. McDonald")
+
+
+def test_capitalised_title_with_its_holder(nlp: Language) -> None:
+    text = (
+        "Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got "
+        "no place in a presidential campaign.” Later the Secretary of State said “no.”"
+    )
+    quotes = marked(run(nlp, text))
+    assert speaker(quotes[0]) == "Paul Ryan"
+    assert all(q.speaker is None or q.speaker.name != "Secretary" for q in quotes)
 
 
 # --- gold on the samples ------------------------------------------------------------------

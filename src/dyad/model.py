@@ -91,6 +91,9 @@ class Quote:
     kind: Literal["direct", "partial", "indirect"]
     cue: str | None = None
     speaker: ActorRef | None = None
+    # The whole reported content the quoted words belong to (the paraphrase around a partial
+    # quote: ``dismissed the kerfuffle as "absurd"``); the span itself when there is no more.
+    content: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +102,7 @@ class Quote:
             "kind": self.kind,
             "cue": self.cue,
             "speaker": self.speaker.to_dict() if self.speaker else None,
+            "content": list(self.content if self.content is not None else self.span),
         }
 
 

@@ -8,7 +8,8 @@ relations``); quoted proper names (ship names, ``"First Channel"``) are never sp
 uncued quotation is kept and, when it opens a sentence, inherits the previous quotation's
 speaker from the same or the previous paragraph. Reported speech without marks is added as
 ``indirect`` (:mod:`.indirect`). Speaker ids come from ``dyad.actors`` when installed, else
-are slugs of the name (see :mod:`.names`).
+are slugs of the name (see :mod:`.names`). Each quote's ``content`` is the full reported
+content the quoted words belong to (:mod:`.content`).
 """
 
 from __future__ import annotations

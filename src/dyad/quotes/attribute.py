@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import ActorRef, Article, Quote
 from . import cues as cue_rules
+from .content import content_span
 from .cues import Cue
 from .indirect import reported
 from .marks import MARKS, Marked, find_quotations, paragraphs
@@ -27,6 +28,14 @@ _SMALL = frozenset({"of", "the", "and", "for", "de", "von", "van", "in", "on", "
 # Cues that name their object: X called Y a "Z" (the article belongs to the quotation).
 NAMING = frozenset({"call", "dub", "label", "term", "brand", "describe", "characterize"})
 _DIRECT_BEFORE = frozenset(".!?:,;—–-(")
+
+
+def _attributable(who: ActorRef | None) -> bool:
+    """A speaker someone can be held to: a named actor, or a nominal that names its
+    affiliation ("a spokesman for Ted Cruz", "the Florida senator")."""
+    if who is None:
+        return False
+    return who.id is not None or any(w[:1].isupper() for w in who.name.split()[1:])
 
 
 class Attributor:
@@ -57,10 +66,11 @@ class Attributor:
             kind = self._kind(mark)
             if speaker is None:
                 speaker = self._carried(mark, first, kind, previous)
+            span = (mark.start, mark.end)
+            content = span if kind == "direct" else content_span(self.doc, first, last, span, cue)
             text = self.text[mark.start : mark.end]
-            out.append(
-                Quote(text, (mark.start, mark.end), kind, cue.text if cue else None, speaker)
-            )
+            cue_text = cue.text if cue else None
+            out.append(Quote(text, span, kind, cue_text, speaker, content))
             if speaker is not None:
                 previous = (speaker, mark.last_paragraph)
         if indirect:
@@ -117,8 +127,7 @@ class Attributor:
             return False
         if len(words) > SHORT:
             return True
-        named = who is not None and who.id is not None
-        return cue is not None and named and not self._in_phrase(first, last, cue)
+        return cue is not None and _attributable(who) and not self._in_phrase(first, last, cue)
 
     def _name_like(self, words: list[str], last: int) -> bool:
         """A quoted title or name: every word capitalised, no sentence-final mark."""
@@ -158,5 +167,7 @@ class Attributor:
         out: list[Quote] = []
         for verb, subject, start, end in reported(self.doc, self.quoted):
             speaker = self.resolver.resolve(subject)
-            out.append(Quote(self.text[start:end], (start, end), "indirect", verb.text, speaker))
+            span = (start, end)
+            text = self.text[start:end]
+            out.append(Quote(text, span, "indirect", verb.text, speaker, span))
         return out

@@ -12,6 +12,7 @@ mark (``Churchill once said, "..."``) and a clause ending in a colon before it
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -35,17 +36,23 @@ class Cue:
 
 
 def is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues()
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in cues():
+        return False
+    # "continued" reports speech (``"...," he continued``), "continue to be" does not
+    return token.lemma_.lower() != "continue" or all(c.dep_ != "xcomp" for c in token.children)
 
 
-def speaker_of(verb: Token) -> Token | None:
+def speaker_of(verb: Token, quoted: Collection[int] = ()) -> Token | None:
     """The subject of a cue verb; for a participle or relative clause, the noun it hangs on;
-    failing those (a parse broken by a stray line break), a proper noun just before it."""
-    return _subject(verb) or _name_before(verb) or _name_after(verb)
+    failing those (a parse broken by a stray line break), a proper noun just before it.
+    Words inside a quotation (``quoted`` token indices) are never the speaker: a parse may
+    make a quoted noun the cue's subject (``"..., [Clinton] can be ...," Kilfoyle said``)."""
+    return _subject(verb, quoted) or _name_before(verb, quoted) or _name_after(verb)
 
 
 def _name_after(verb: Token) -> Token | None:
-    """``Stated Stone: "..."``: an inverted proper-name subject parsed as an object."""
+    """``Stated Stone: "..."``, ``said Skelly``: an inverted name subject parsed as an
+    object or, for a surname the tagger took for an adverb, as a modifier."""
     doc = verb.doc
     for i in range(verb.i + 1, min(verb.sent.end, verb.i + 5)):
         token = doc[i]
@@ -53,23 +60,32 @@ def _name_after(verb: Token) -> Token | None:
             return None
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "pobj"):
             return token
+        if i == verb.i + 1 and _capitalised(token) and token.dep_ in ("advmod", "npadvmod"):
+            return token
     return None
 
 
-def _name_before(verb: Token) -> Token | None:
+def _capitalised(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _name_before(verb: Token, quoted: Collection[int]) -> Token | None:
     doc = verb.doc
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - 8) - 1, -1):
         token = doc[i]
-        if token.pos_ in ("VERB", "AUX") or token.text in _SENTENCE_END:
+        if token.pos_ in ("VERB", "AUX") or token.text in _SENTENCE_END or i in quoted:
             return None
         if token.pos_ == "PROPN" and token.dep_ not in ("pobj", "compound", "poss"):
             return token
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quoted: Collection[int]) -> Token | None:
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = next((c for c in subjects if _usable(c, verb, quoted)), None)
+        if subjects and subject is None:
+            return None
         if subject is not None:
             if subject.dep_ == "nsubjpass":
                 agent = _agent(verb)
@@ -78,12 +94,38 @@ def _subject(verb: Token) -> Token | None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        if _comma_participle(verb):
+            # "X rejected the notion ..., saying": the parse hangs the participle on the
+            # nearest noun, but after a comma it speaks for the clause's subject
+            verb = verb.head.head if verb.head.dep_ != "ROOT" else verb.head
+            continue
         if verb.dep_ in ("acl", "relcl"):
             return verb.head
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _comma_participle(verb: Token) -> bool:
+    """``..., saying``: a present participle after a comma, hung on a noun by the parse."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    return verb.doc[verb.i - 1].text == "," and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def _speaker_label(token: Token) -> bool:
+    """A person's name right before a colon that opens a quotation: a speaker label."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "")
+
+
+def _usable(subject: Token, verb: Token, quoted: Collection[int]) -> bool:
+    """Not a quoted word, a time (``1:50 p.m.`` heading a paragraph) or a word across a
+    paragraph break: parses that run over a dateline make those the cue's subject."""
+    if subject.i in quoted or subject.ent_type_ in ("DATE", "TIME"):
+        return False
+    lo, hi = sorted((subject.i, verb.i))
+    return not any("\n" in t.text for t in subject.doc[lo:hi])
 
 
 def _agent(verb: Token) -> Token | None:
@@ -119,11 +161,11 @@ def governing(doc: Doc, first: int, last: int, quoted: set[int]) -> list[Cue]:
             if node.i in inside:
                 break
             if is_cue(node) and node.i not in quoted:
-                found.append(Cue(node.text, node, speaker_of(node)))
+                found.append(Cue(node.text, node, speaker_of(node, quoted)))
     for root in roots:
         for child in root.children:
             if child.i not in inside and is_cue(child) and child.i not in quoted:
-                found.append(Cue(child.text, child, speaker_of(child)))
+                found.append(Cue(child.text, child, speaker_of(child, quoted)))
     return found
 
 
@@ -143,7 +185,7 @@ def after(doc: Doc, last: int, quoted: set[int], limit: int) -> Cue | None:
                 return None
             continue
         if is_cue(token):
-            return Cue(token.text, token, speaker_of(token))
+            return Cue(token.text, token, speaker_of(token, quoted))
     return None
 
 
@@ -155,11 +197,14 @@ def before(doc: Doc, first: int, quoted: set[int], floor: int) -> Cue | None:
     if i < floor or doc[i].text not in ",:":
         return None
     colon = doc[i].text == ":"
+    named = doc[i - 1] if i > floor else None
+    if colon and named is not None and named.i not in quoted and _speaker_label(named):
+        return Cue(":", doc[i], named)  # "... - Michael P. McDonald: "..."", "RAMOS: "...""
     window = 2 * BEFORE_WINDOW if colon else BEFORE_WINDOW
     for j in range(i - 1, max(floor, i - window) - 1, -1):
         token = doc[j]
         if token.i in quoted or token.text in _SENTENCE_END:
             return None
         if is_cue(token) or (colon and token.pos_ == "VERB" and token.dep_ == "ROOT"):
-            return Cue(token.text, token, speaker_of(token))
+            return Cue(token.text, token, speaker_of(token, quoted))
     return None

@@ -66,10 +66,16 @@ def _role(text: str, start: int, end: int) -> str:
 
 
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [
-        (m.start(), m.end(), _role(text, m.start(), m.end()))
-        for m in _MARK_RUN.finditer(text, start, end)
-    ]
+    out: list[tuple[int, int, str]] = []
+    for m in _MARK_RUN.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        # ``native-born.”“Your``: a closing mark run into the next opening one is two marks
+        cut = next((k for k in range(s + 1, e) if text[k - 1] in CLOSERS and text[k] in OPENERS), 0)
+        if cut:
+            out += [(s, cut, "close"), (cut, e, "open")]
+        else:
+            out.append((s, e, _role(text, s, e)))
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

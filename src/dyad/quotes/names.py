@@ -22,6 +22,7 @@ from .lexicon import titles
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
+_AFFILIATION = 6  # words of a role's "for X" / "of X" kept in a nominal speaker's name
 _NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case"})
 
 
@@ -116,7 +117,12 @@ class Namer:
         ent = self.ent_of[token.i]
         if ent is not None and ent.label_ == "PERSON":
             return True
-        return token.pos_ == "PROPN" and token.text in self.surnames
+        return self._surname(token)
+
+    def _surname(self, token: Token) -> bool:
+        """A surname of someone named in full elsewhere (the tagger may call it an adverb:
+        ``said Skelly``)."""
+        return (token.pos_ == "PROPN" or token.is_title) and token.text in self.surnames
 
     def name(self, token: Token) -> ActorRef:
         """The canonical name of a proper-name or common-noun speaker token."""
@@ -124,7 +130,7 @@ class Namer:
         if linked is not None:
             return ActorRef(linked.id, linked.name)
         ent = self.ent_of[token.i]
-        if token.pos_ == "PROPN" and token.text in self.surnames:
+        if self._surname(token):
             # a surname of a person named in full elsewhere, which the tagger mislabelled
             return kb_ref(" ".join(self._full_name([token.text], token.i)))
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -146,7 +152,13 @@ class Namer:
         for t in token.lefts:
             if t.dep_ not in _NP_LEFT_DEPS:
                 left = t.right_edge.i + 1
-        return self.doc[min(left, token.i) : token.i + 1].text
+        right = token.i
+        if token.lemma_.lower() in titles():  # "a spokesman for Ted Cruz"
+            for prep in token.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to"):
+                    right = min(prep.right_edge.i, token.i + _AFFILIATION)
+                    break
+        return self.doc[min(left, token.i) : right + 1].text
 
     def _full_name(self, words: list[str], before: int) -> list[str]:
         """Expand a surname to the fullest PERSON name seen earlier (else later) in the text."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorRef
 from .cues import is_cue
@@ -22,6 +22,7 @@ from .lexicon import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOU
 from .names import Namer
 
 WINDOW = 3  # sentences a pronoun may look back
+TOPIC_SENTENCES = 3  # sentences an unattributed quotation may look back for its speaker
 PAIR_WINDOW = 12  # sentences "the two leaders" may look back
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _DEPTH = 3
@@ -82,11 +83,27 @@ class Resolver:
     def _person_token(self, token: Token) -> Token | None:
         if self.namer.is_person(token):
             return token
-        if token.pos_ == "PROPN" and not token.ent_type_ and is_cue(token.head):
+        if token.is_title and token.lower_ in titles():  # "Speaker of the House Paul Ryan"
+            named = self._titled_name(token)
+            if named is not None:
+                return named
+        unknown = token.pos_ == "PROPN" and not token.ent_type_ and token.lower_ not in titles()
+        if unknown and is_cue(token.head):
             return token  # an unknown proper name that speaks is most likely a person
         for child in token.children:
             if child.dep_ == "appos" and self.namer.is_person(child):
                 return child
+        return None
+
+    def _titled_name(self, title: Token) -> Token | None:
+        """The person named in a title's own phrase: "Speaker of the House Rep. Paul Ryan"."""
+        for prep in title.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for i in range(prep.right_edge.i, prep.i, -1):
+                other = self.doc[i]
+                if self.namer.is_person(other) and other.dep_ not in ("compound", "flat"):
+                    return other
         return None
 
     def _recent(
@@ -130,26 +147,41 @@ class Resolver:
             issuer = self._issuer(token, depth)
             if issuer is not None or lower == "it":
                 return issuer
-        if lemma in titles() and token.tag_ == "NN" and _definite(token):
+        if lower in titles() and token.tag_ in ("NN", "NNP") and _definite(token):
             return self._role(token) or ActorRef(None, self.namer.nominal(token))
         if token.pos_ in ("PRON", "DET"):
             return None
         return self.namer.name(token)
 
     def topic(self, before: int, floor: int) -> ActorRef | None:
-        """The main subject of the last sentence ending before token ``before`` (and after
-        ``floor``), when it names someone: who an unattributed quotation likely continues."""
-        if before <= 0:
-            return None
-        sent = self.doc[before - 1].sent
-        if sent.start < floor:
-            return None
-        root = sent.root
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i in self.quoted:
-            return None
-        found = self.resolve(subject)
-        return found if found is not None and found.id is not None else None
+        """Who an unattributed quotation likely continues: the named subject of the nearest
+        of the last :data:`TOPIC_SENTENCES` sentences ending before token ``before`` (and
+        starting at or after ``floor``) that has one."""
+        for _ in range(TOPIC_SENTENCES):
+            if before <= 0:
+                return None
+            sent = self.doc[before - 1].sent
+            if sent.start < floor:
+                return None
+            found = self._sentence_speaker(sent)
+            if found is not None:
+                return found
+            before = sent.start
+        return None
+
+    def _sentence_speaker(self, sent: Span) -> ActorRef | None:
+        """A named subject of ``sent``: of a cue verb first ("If anything, Ash argued, the
+        incident ..."), else of its root."""
+        verbs = [t for t in sent if is_cue(t) and t.i not in self.quoted]
+        subjects = [next((c for c in v.children if c.dep_ == "nsubj"), None) for v in verbs]
+        subjects.append(next((c for c in sent.root.children if c.dep_ == "nsubj"), None))
+        for subject in subjects:
+            if subject is None or subject.i in self.quoted:
+                continue
+            found = self.resolve(subject)
+            if found is not None and found.id is not None:
+                return found
+        return None
 
     def _role(self, token: Token) -> ActorRef | None:
         """A role nominal ("the U.S. president"): a PERSON named earlier in the sentence,
@@ -158,8 +190,27 @@ class Resolver:
         for other in reversed(self.doc[sent.start : token.i]):
             if self.namer.is_person(other) and other.dep_ not in ("compound", "flat"):
                 return self.namer.name(other)
+        titled = self._titled(token)
+        if titled is not None:
+            return titled
         found = self._recent(self.people, token)
         return found[0] if found else None
+
+    def _titled(self, token: Token) -> ActorRef | None:
+        """The last person named before ``token`` with its title ("President Barack Obama",
+        "Obama, the president") when ``token`` is that title: "the president" is Obama even
+        when another person was the last subject."""
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, -1, -1):
+            other = self.doc[i]
+            if other.lemma_.lower() != lemma or i in self.quoted:
+                continue
+            head = other.head
+            if other.dep_ == "compound" and self.namer.is_person(head):
+                return self.namer.name(head)
+            if other.dep_ == "appos" and self.namer.is_person(head):
+                return self.namer.name(head)
+        return None
 
     def _issuer(self, token: Token, depth: int) -> ActorRef | None:
         """Who issued the document ``token`` names; for "it" or a bare "the text", the

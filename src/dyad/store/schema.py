@@ -55,6 +55,8 @@ MIGRATIONS: tuple[str, ...] = (
         cue         VARCHAR,
         speaker_id  VARCHAR,
         speaker_name VARCHAR,
+        content_start INTEGER,                -- the whole reported content (Quote.content)
+        content_end INTEGER,
         PRIMARY KEY (article_id, idx)
     );
     CREATE TABLE timexes (

@@ -146,7 +146,8 @@ class Store:
         ents: dict[str, list[Any]] = _columns("article_id idx entity_id name type country role")
         ments: dict[str, list[Any]] = _columns("article_id entity_idx start end")
         quotes: dict[str, list[Any]] = _columns(
-            "article_id idx text start end kind cue speaker_id speaker_name"
+            "article_id idx text start end kind cue speaker_id speaker_name content_start "
+            "content_end"
         )
         timexes: dict[str, list[Any]] = _columns("article_id idx text start end type value")
         events: dict[str, list[Any]] = _columns(
@@ -161,7 +162,8 @@ class Store:
             for i, q in enumerate(a.quotes):
                 sp = q.speaker
                 _append(quotes, a.id, i, q.text, *q.span, q.kind, q.cue,
-                        sp.id if sp else None, sp.name if sp else None)  # fmt: skip
+                        sp.id if sp else None, sp.name if sp else None,
+                        *(q.content or q.span))  # fmt: skip
             for i, t in enumerate(a.timexes):
                 _append(timexes, a.id, i, t.text, *t.span, t.type, t.value)
             for i, ev in enumerate(a.events):
