@@ -19,6 +19,7 @@ from dyad.model import (
     article_id,
 )
 from dyad.store import Store, count_articles, list_articles
+from dyad.store.schema import MIGRATIONS
 
 
 def make_article(text: str, source: str = "a.txt", **meta: object) -> Article:
@@ -93,4 +94,4 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
     with Store(db) as store:  # reopening applies nothing twice
         assert store.schema_version() >= 1
     con = duckdb.connect(str(db))
-    assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (len(MIGRATIONS),)

@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .actors import default_kb, describe_actor, format_actor_text, query_ids
 from .actors.kb import KB_ENV
+from .commands.stories import events, relations_command, timeline
 from .errors import DyadError
 from .model import Article, RawDocument, ReadError
 from .pipeline import Options, Pipeline
@@ -236,6 +237,11 @@ def quotes(db: str, speaker: str | None, contains: str | None, fmt: str, limit: 
         rows, QUOTE_COLUMNS, fmt, title=f"{len(rows)} quotes in {db}",
         table_columns=("published", "speaker_name", "kind", "cue", "text", "outlet"),
     )  # fmt: skip
+
+
+cli.add_command(events)
+cli.add_command(timeline)
+cli.add_command(relations_command)
 
 
 def main() -> None:

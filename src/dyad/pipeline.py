@@ -119,6 +119,10 @@ def build_stages(options: Options) -> list[Stage]:
         from .quotes import QuoteStage
 
         stages.append(QuoteStage())
+    if options.events:
+        from .events import EventStage
+
+        stages.append(EventStage())
     return stages
 
 

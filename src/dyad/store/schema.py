@@ -99,4 +99,37 @@ MIGRATIONS: tuple[str, ...] = (
         n_sources   INTEGER NOT NULL
     );
     """,
+    # 2: cross-article fusion (dyad.stories): running aggregates of each fused event, the
+    # block index (participants+family, month) that keeps fusion near-linear, mentions of
+    # undated articles waiting for a date, and where an event's date expression sits.
+    """
+    ALTER TABLE fused_events ADD COLUMN family VARCHAR;
+    ALTER TABLE fused_events ADD COLUMN block_key VARCHAR;        -- family:ids or family:a>r
+    ALTER TABLE fused_events ADD COLUMN participants VARCHAR[];
+    ALTER TABLE fused_events ADD COLUMN date_lo DATE;             -- days all sources allow
+    ALTER TABLE fused_events ADD COLUMN date_hi DATE;
+    ALTER TABLE fused_events ADD COLUMN date_inferred BOOLEAN;    -- no source gave a date
+    ALTER TABLE fused_events ADD COLUMN best_value VARCHAR;       -- most precise source date
+    ALTER TABLE fused_events ADD COLUMN occurred_report DATE;     -- status aggregates
+    ALTER TABLE fused_events ADD COLUMN plan_status VARCHAR;
+    ALTER TABLE fused_events ADD COLUMN plan_report DATE;
+    ALTER TABLE fused_events ADD COLUMN weak_status VARCHAR;
+    ALTER TABLE fused_events ADD COLUMN places JSON;              -- {"name|country": votes}
+    ALTER TABLE fused_events ADD COLUMN articles VARCHAR[];
+    ALTER TABLE fused_events ADD COLUMN n_mentions INTEGER;
+    ALTER TABLE fused_events ADD COLUMN first_reported DATE;
+    CREATE TABLE fused_blocks (
+        block_key   VARCHAR NOT NULL,
+        month       VARCHAR NOT NULL,         -- YYYY-MM the event's date interval touches
+        fused_id    VARCHAR NOT NULL
+    );
+    CREATE TABLE pending_mentions (           -- undated mentions of undated articles
+        article_id  VARCHAR NOT NULL,
+        idx         INTEGER NOT NULL,
+        block_key   VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    ALTER TABLE events ADD COLUMN date_start INTEGER;
+    ALTER TABLE events ADD COLUMN date_end INTEGER;
+    """,
 )

@@ -20,6 +20,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..model import Article
+from .fusing import fuse_articles
 from .schema import MIGRATIONS
 
 
@@ -32,8 +33,10 @@ class AddResult:
 class Store:
     """A dyad store in one DuckDB file (``":memory:"`` for a throwaway one)."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, fusion: bool = True) -> None:
+        """``fusion=False`` stores event mentions without fusing them across articles."""
         self.path = str(path)
+        self.fusion = fusion
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (run `dyad ingest` first)")
         try:
@@ -82,7 +85,11 @@ class Store:
 
     # -- the write path ----------------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> AddResult:
-        """Store a batch in one transaction; articles already stored are left unchanged."""
+        """Store a batch in one transaction; articles already stored are left unchanged.
+
+        The batch's event mentions are fused with the stored fused events (and undated
+        articles dated where their reports allow) inside the same transaction.
+        """
         ids = [a.id for a in articles]
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -93,12 +100,17 @@ class Store:
                     fresh[article.id] = article
             self._insert_articles(list(fresh.values()))
             self._insert_sources(articles)
+            if self.fusion:
+                fuse_articles(self.con, list(fresh.values()))
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(
                 f"{self.path}: write failed, nothing stored: {_first_line(exc)}"
             ) from exc
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
         return AddResult(added=len(fresh), already_stored=len(articles) - len(fresh))
 
     def _known_ids(self, ids: list[str]) -> set[str]:
@@ -152,7 +164,7 @@ class Store:
         timexes: dict[str, list[Any]] = _columns("article_id idx text start end type value")
         events: dict[str, list[Any]] = _columns(
             "article_id idx type mode cameo actors recipients date_value date_text location "
-            "status trigger sent_start sent_end"
+            "status trigger sent_start sent_end date_start date_end"
         )
         for a in articles:
             for i, e in enumerate(a.entities):
@@ -168,11 +180,12 @@ class Store:
                 _append(timexes, a.id, i, t.text, *t.span, t.type, t.value)
             for i, ev in enumerate(a.events):
                 d = ev.to_dict()
+                dspan = (ev.date or {}).get("span") or (None, None)
                 _append(events, a.id, i, ev.type, ev.mode, ev.cameo, json.dumps(d["actors"]),
                         json.dumps(d["recipients"]), (ev.date or {}).get("value"),
                         (ev.date or {}).get("text"),
                         json.dumps(ev.location) if ev.location else None,
-                        ev.status, ev.trigger, *ev.sentence)  # fmt: skip
+                        ev.status, ev.trigger, *ev.sentence, *dspan[:2])  # fmt: skip
         for table, cols in (("entities", ents), ("mentions", ments), ("quotes", quotes),
                             ("timexes", timexes), ("events", events)):  # fmt: skip
             self._insert(table, cols)

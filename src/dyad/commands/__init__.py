@@ -1,0 +1,1 @@
+"""Command groups that the main ``dyad`` command registers with ``cli.add_command``."""

@@ -1,0 +1,296 @@
+"""Fusion inside the store's write transaction: new event mentions join fused events.
+
+:func:`fuse_articles` runs in :meth:`~dyad.store.store.Store.add` after the batch's rows are
+inserted, on the same connection and transaction. It turns the batch's events into
+:class:`~dyad.stories.fusion.Mention` records, loads only the fused events that share a block
+(participants + family, month) with them from ``fused_blocks``, fuses with
+:func:`~dyad.stories.fusion.fuse` and writes back the fused events it touched. Undated mentions
+of undated articles wait in ``pending_mentions`` (each as a one-mention fused event) until a
+dated report in their block lets :func:`~dyad.stories.undated.infer_published` date the
+article; then its time expressions are resolved again and its mentions fused.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..model import Article
+from ..stories.fusion import Fused, Mention, block_months, fuse
+from ..stories.rules import months
+from ..stories.summary import describe
+from ..stories.undated import date_clues, infer_published
+
+FUSED_COLUMNS = [
+    "id",
+    "type",
+    "status",
+    "date_value",
+    "location",
+    "actors",
+    "recipients",
+    "summary",
+    "n_sources",
+    "family",
+    "block_key",
+    "participants",
+    "date_lo",
+    "date_hi",
+    "date_inferred",
+    "best_value",
+    "occurred_report",
+    "plan_status",
+    "plan_report",
+    "weak_status",
+    "places",
+    "articles",
+    "n_mentions",
+    "first_reported",
+]
+MENTION_SQL = (
+    "SELECT e.article_id, e.idx, e.type, e.status, e.actors, e.recipients, e.date_value, "
+    "e.location, a.published FROM events e JOIN articles a ON a.id = e.article_id "
+)
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, list[Any]]) -> None:
+    """Insert rows given as columns, in one statement."""
+    if not cols or not next(iter(cols.values())):
+        return
+    names = ", ".join(f'"{c}"' for c in cols)
+    values = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", list(cols.values()))
+
+
+def _refs(refs: Iterable[dict[str, Any]], names: dict[str, str]) -> tuple[str, ...]:
+    ids = []
+    for ref in refs:
+        if ref.get("id"):
+            ids.append(ref["id"])
+            names.setdefault(ref["id"], ref.get("name") or ref["id"])
+    return tuple(ids)
+
+
+def mention(article_id: str, idx: int, row: dict[str, Any], published: Any) -> Mention:
+    """A mention from an event's JSON-shaped fields and its article's publication date."""
+    names: dict[str, str] = {}
+    return Mention(
+        article_id=article_id,
+        idx=idx,
+        type=row["type"],
+        status=row["status"],
+        actors=_refs(row["actors"], names),
+        recipients=_refs(row["recipients"], names),
+        date_value=(row.get("date") or {}).get("value"),
+        location=row.get("location"),
+        published=_date(published),
+        names=names,
+    )
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _load_mentions(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Mention]:
+    rows = con.execute(MENTION_SQL + where, params).fetchall()
+    return [
+        mention(aid, idx, {"type": t, "status": st, "actors": json.loads(ac),
+                           "recipients": json.loads(rc), "date": {"value": dv},
+                           "location": json.loads(loc) if loc else None}, pub)
+        for aid, idx, t, st, ac, rc, dv, loc, pub in rows
+    ]  # fmt: skip
+
+
+# -- fused events: load and save --------------------------------------------------------------
+def _fused_from_row(row: dict[str, Any]) -> Fused:
+    actors = {r["id"]: r["name"] for r in json.loads(row["actors"])}
+    recipients = {r["id"]: r["name"] for r in json.loads(row["recipients"])}
+    return Fused(
+        id=row["id"], type=row["type"], key=row["block_key"], actors=actors,
+        recipients=recipients, lo=row["date_lo"], hi=row["date_hi"], best=row["best_value"],
+        occurred_report=row["occurred_report"], plan_status=row["plan_status"],
+        plan_report=row["plan_report"], weak_status=row["weak_status"],
+        places=json.loads(row["places"]) if row["places"] else {},
+        articles=list(row["articles"] or []), n_mentions=row["n_mentions"] or 0,
+        first_reported=row["first_reported"],
+    )  # fmt: skip
+
+
+def load_fused(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Fused]:
+    cols = ", ".join(f'f."{c}"' for c in FUSED_COLUMNS)
+    cursor = con.execute(f"SELECT DISTINCT {cols} FROM fused_events f {where}", params)
+    names = [d[0] for d in cursor.description]
+    return [_fused_from_row(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+
+def _fused_row(f: Fused) -> list[Any]:
+    people = [{"id": i, "name": n} for i, n in f.actors.items()]
+    targets = [{"id": i, "name": n} for i, n in f.recipients.items()]
+    status, loc = f.status, f.location
+    summary = describe(f.type, status, list(f.actors.values()), list(f.recipients.values()), loc)
+    return [
+        f.id, f.type, status, f.date_value, json.dumps(loc) if loc else None,
+        json.dumps(people), json.dumps(targets), summary, len(f.articles),
+        (f.key or ":").split(":")[0], f.key, f.participants, f.lo, f.hi, not f.dated,
+        f.best, f.occurred_report, f.plan_status, f.plan_report, f.weak_status,
+        json.dumps(f.places), list(f.articles), f.n_mentions, f.first_reported,
+    ]  # fmt: skip
+
+
+def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
+    """Replace the rows (and block-index entries) of these fused events."""
+    if not fused:
+        return
+    ids = [f.id for f in fused]
+    con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
+    con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
+    rows = [_fused_row(f) for f in fused]
+    insert_columns(
+        con, "fused_events", {c: [r[i] for r in rows] for i, c in enumerate(FUSED_COLUMNS)}
+    )
+    blocks = [(f.key, m, f.id) for f in fused for m in block_months(f)]
+    insert_columns(
+        con, "fused_blocks",
+        {"block_key": [b[0] for b in blocks], "month": [b[1] for b in blocks],
+         "fused_id": [b[2] for b in blocks]},
+    )  # fmt: skip
+
+
+def _assign(con: duckdb.DuckDBPyConnection, assigned: dict[tuple[str, int], str]) -> None:
+    if not assigned:
+        return
+    keys = list(assigned)
+    con.execute(
+        "UPDATE events SET fused_id = m.f FROM (SELECT unnest($1) AS a, unnest($2) AS i, "
+        "unnest($3) AS f) m WHERE events.article_id = m.a AND events.idx = m.i",
+        [[k[0] for k in keys], [k[1] for k in keys], [assigned[k] for k in keys]],
+    )
+
+
+def fuse_and_save(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -> set[str]:
+    """Fuse mentions against their blocks in the store; the block keys touched."""
+    pairs = sorted({(m.key, mo) for m in mentions if m.key and m.span for mo in _months(m)})
+    candidates = []
+    if pairs:
+        candidates = load_fused(
+            con,
+            "JOIN fused_blocks b ON b.fused_id = f.id JOIN (SELECT unnest($1) AS k, "
+            "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m",
+            [[p[0] for p in pairs], [p[1] for p in pairs]],
+        )
+    touched, assigned = fuse(mentions, candidates)
+    save_fused(con, list(touched.values()))
+    _assign(con, assigned)
+    return {f.key for f in touched.values() if f.key and f.dated}
+
+
+def _months(m: Mention) -> list[str]:
+    return months(m.span) if m.span else []
+
+
+# -- the entry point ---------------------------------------------------------------------------
+def fuse_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> None:
+    """Fuse the events of newly stored articles; date undated articles where possible."""
+    mentions = [
+        mention(a.id, i, ev.to_dict(), a.meta.published)
+        for a in articles
+        for i, ev in enumerate(a.events)
+    ]
+    waiting = [m for m in mentions if m.span is None and m.key is not None]
+    ready = [m for m in mentions if not (m.span is None and m.key is not None)]
+    dated_keys = fuse_and_save(con, ready)
+    if waiting:
+        fuse_and_save(con, waiting)  # one-mention fused events, undated for now
+        insert_columns(
+            con, "pending_mentions",
+            {"article_id": [m.article_id for m in waiting], "idx": [m.idx for m in waiting],
+             "block_key": [m.key for m in waiting]},
+        )  # fmt: skip
+    date_pending(con, dated_keys, {m.article_id for m in waiting})
+
+
+def date_pending(con: duckdb.DuckDBPyConnection, keys: set[str], fresh: set[str]) -> None:
+    """Try to date undated articles: the ``fresh`` ones, and those waiting in a block where a
+    dated event just changed (only a dated event can date an article)."""
+    rows = con.execute(
+        "SELECT DISTINCT article_id FROM pending_mentions WHERE block_key IN (SELECT unnest($1))",
+        [sorted(keys)],
+    ).fetchall()
+    for article_id in sorted(fresh | {r[0] for r in rows}):
+        _date_article(con, article_id)
+
+
+def _date_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+    values = [r[0] for r in con.execute(
+        "SELECT value FROM timexes WHERE article_id = $1", [article_id]).fetchall()]  # fmt: skip
+    if not date_clues(values)[0]:
+        return  # no year-less date to match an event against
+    pending = _load_mentions(
+        con,
+        "JOIN pending_mentions p ON p.article_id = e.article_id AND p.idx = e.idx "
+        "WHERE e.article_id = $1",
+        [article_id],
+    )
+    candidates: dict[str, list[Fused]] = defaultdict(list)
+    for f in load_fused(
+        con,
+        "WHERE f.block_key IN (SELECT unnest($1)) AND f.best_value IS NOT NULL",
+        [sorted({m.key for m in pending if m.key})],
+    ):
+        candidates[f.key or ""].append(f)
+    published = infer_published(pending, values, candidates)
+    if published is not None:
+        _apply_published(con, article_id, published, pending)
+
+
+def _apply_published(
+    con: duckdb.DuckDBPyConnection, article_id: str, published: date, pending: list[Mention]
+) -> None:
+    """Mark the inferred date, re-resolve the article's timexes and fuse its mentions again."""
+    from ..time import find_timexes
+
+    con.execute(
+        "UPDATE articles SET published = $2, published_inferred = TRUE WHERE id = $1",
+        [article_id, published],
+    )
+    (text,) = con.execute("SELECT text FROM articles WHERE id = $1", [article_id]).fetchone() or (
+        "",
+    )
+    timexes = find_timexes(text, published)
+    con.execute("DELETE FROM timexes WHERE article_id = $1", [article_id])
+    insert_columns(
+        con, "timexes",
+        {"article_id": [article_id] * len(timexes), "idx": list(range(len(timexes))),
+         "text": [t.text for t in timexes], "start": [t.span[0] for t in timexes],
+         "end": [t.span[1] for t in timexes], "type": [t.type for t in timexes],
+         "value": [t.value for t in timexes]},
+    )  # fmt: skip
+    con.execute(
+        "UPDATE events SET date_value = t.value FROM timexes t WHERE events.article_id = $1 "
+        "AND t.article_id = $1 AND events.date_value IS NULL AND events.date_start = t.start "
+        "AND events.date_end = t.\"end\" AND regexp_matches(t.value, '^\\d{4}')",
+        [article_id],
+    )
+    singles = sorted({m.article_id + ":" + str(m.idx) for m in pending})
+    con.execute(
+        "DELETE FROM fused_events WHERE id IN (SELECT fused_id FROM events WHERE "
+        "article_id || ':' || idx IN (SELECT unnest($1)))",
+        [singles],
+    )
+    con.execute("DELETE FROM pending_mentions WHERE article_id = $1", [article_id])
+    again = _load_mentions(
+        con, "WHERE e.article_id = $1 AND e.idx IN (SELECT unnest($2))",
+        [article_id, [m.idx for m in pending]],
+    )  # fmt: skip
+    fuse_and_save(con, again)

@@ -1,0 +1,124 @@
+"""The fused, dated story of one actor, or between two: what ``dyad timeline`` shows.
+
+:func:`build_timeline` returns one entry per fused event involving the actor(s) (with two,
+both take part, on either side), oldest first, in the shape fixed by CONTRACT.md (type,
+status, date, location, actors, recipients, summary, sources) plus a few added fields
+(``id``, ``date_inferred``, ``n_mentions``, ``key_sentence``). Sources are one per article:
+the mention that gave a date of its own, else the article's first. When there are more entries
+than ``max_entries``, :func:`select` keeps the dates that matter (DATEWISE-style, see
+:mod:`.summarise`). :func:`render_text` is the terminal form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..store import Store
+from ..store.stories_queries import date_references, fused_events, fused_sources
+from .summarise import central, idf_table
+
+DEFAULT_MAX_ENTRIES = 30
+PER_DATE = 3  # at most this many entries share one date after selection
+
+
+def build_timeline(
+    store: Store, sides: Sequence[Sequence[str]], *, max_entries: int | None = DEFAULT_MAX_ENTRIES
+) -> list[dict[str, Any]]:
+    """Timeline entries for the actor ids of one or two sides (each a list of ids)."""
+    fused = fused_events(store, sides)
+    sources = defaultdict(list)
+    for row in fused_sources(store, [f["id"] for f in fused]):
+        sources[row["fused_id"]].append(row)
+    entries = [_entry(f, sources[f["id"]]) for f in fused]
+    entries = [e for e in entries if e["sources"]]
+    if max_entries and len(entries) > max_entries:
+        articles = sorted({s["article"] for e in entries for s in e["sources"]})
+        entries = select(entries, date_references(store, articles), max_entries)
+    return entries
+
+
+def _entry(fused: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    per_article: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        best = per_article.get(m["article_id"])
+        if best is None or (m["date_value"] and not best["date_value"]):
+            per_article[m["article_id"]] = m
+    sources = [
+        {"article": m["article_id"], "title": m["title"], "outlet": m["outlet"],
+         "sentence": m["sentence"], "published": m["published"],
+         "published_inferred": bool(m["published_inferred"]), "url": m["url"],
+         "status": m["status"]}
+        for m in per_article.values()
+    ]  # fmt: skip
+    return {
+        "id": fused["id"],
+        "type": fused["type"],
+        "status": fused["status"],
+        "date": fused["date_value"],
+        "date_inferred": bool(fused["date_inferred"]),
+        "location": fused["location"],
+        "actors": fused["actors"] or [],
+        "recipients": fused["recipients"] or [],
+        "summary": fused["summary"],
+        "key_sentence": _key_sentence([s["sentence"] for s in sources]),
+        "n_mentions": fused["n_mentions"],
+        "sources": sources,
+    }
+
+
+def _key_sentence(sentences: list[str]) -> str | None:
+    texts = [s for s in dict.fromkeys(sentences) if s]
+    if len(texts) <= 1:
+        return texts[0] if texts else None
+    picked = central(texts, idf_table(texts), 1)
+    return texts[picked[0]] if picked else texts[0]
+
+
+def select(
+    entries: list[dict[str, Any]], references: dict[str, int], k: int
+) -> list[dict[str, Any]]:
+    """Keep the entries on the ``k`` dates that matter most, oldest first.
+
+    A date's weight: the articles and mentions of its fused events plus how often the
+    collection names that day; undated and year-only entries compete as their own period.
+    """
+    weight: dict[str, float] = defaultdict(float)
+    for e in entries:
+        day = e["date"] or "undated"
+        weight[day] += len(e["sources"]) + 0.5 * e["n_mentions"]
+    for day in weight:
+        weight[day] += references.get(day, 0)
+    top = set(sorted(weight, key=lambda d: (-weight[d], d))[:k])
+    kept: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in sorted(entries, key=lambda e: -len(e["sources"])):
+        day = e["date"] or "undated"
+        if day in top and len(kept[day]) < PER_DATE:
+            kept[day].append(e)
+    chosen = {id(e) for group in kept.values() for e in group}
+    return [e for e in entries if id(e) in chosen]
+
+
+def render_text(entries: Sequence[dict[str, Any]], title: str) -> str:
+    """A readable plain-text timeline."""
+    lines = [title, ""]
+    if not entries:
+        lines.append("(no events)")
+    for e in entries:
+        date = e["date"] or "undated"
+        mark = "~" if e["date_inferred"] and e["date"] else ""
+        n = len(e["sources"])
+        lines.append(f"{mark}{date:<11} {e['type']:<9} {e['status']:<9} {e['summary']}")
+        lines.append(f"{'':12}{n} source{'s' if n != 1 else ''}:")
+        for s in e["sources"]:
+            where = " · ".join(x for x in (s["outlet"], s["published"]) if x)
+            lines.append(f"{'':14}- {s['title'] or s['article'][:12]} ({where})")
+            lines.append(f"{'':16}“{_clip(s['sentence'], 160)}”")
+    if any(e["date_inferred"] and e["date"] for e in entries):
+        lines += ["", "~ date inferred from when the sources were published"]
+    return "\n".join(lines)
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
