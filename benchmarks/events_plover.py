@@ -1,0 +1,169 @@
+"""Event types on the PLOVER gold-standard records, and what the event coder costs.
+
+Each PLOVER record is one news sentence with its gold ``event`` type. The text runs through
+the whole pipeline (entities when the entity stage exists, timexes, quotes, events) as an
+article with no publication date. Figures, in two views:
+
+* ``dyad``: dyad's own types ("will support" is SUPPORT with status planned);
+* ``plover``: :func:`dyad.events.plover_view`, which codes statuses the way PLOVER does
+  (a planned cooperative act is AGREE, a planned hostile one THREATEN, a negated cooperative
+  one REJECT; hypothetical events are no event).
+
+**recall** = share of records whose gold type is among the output types; **precision
+(events)** = share of output events whose type equals the record's gold type; **precision
+(types)** = share of (record, distinct output type) pairs equal to the gold type. Records with
+no output count against recall only.
+
+Throughput, on the same run: the ``--speed`` texts (default BBC politics) are parsed with
+``nlp.pipe`` alone, then extracted in full (clean + parse + every stage); the ratio is full
+docs/s over parse docs/s. Peak memory is ``ru_maxrss`` after the run.
+
+    .venv/bin/python benchmarks/events_plover.py [--data ../shared/data/plover/gsr-dev.jsonl]
+        [--speed ../shared/data/bbc/politics] [--out docs/figures/events_plover.json] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from dyad.events import EventStage, plover_view
+from dyad.model import Article, Event, Metadata, RawDocument, article_id
+from dyad.nlp import load_nlp
+from dyad.pipeline import Options, Pipeline, Stage
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+DEFAULT_DATA = SHARED / "plover" / "gsr-dev.jsonl"
+DEFAULT_SPEED = SHARED / "bbc" / "politics"
+DEFAULT_OUT = ROOT / "docs" / "figures" / "events_plover.json"
+
+
+def all_stages() -> list[Stage]:
+    """The pipeline's stages plus entities and events when the pipeline does not run them yet."""
+    stages = list(Pipeline(Options()).stages)
+    names = {s.name for s in stages}
+    if "entities" not in names:
+        try:
+            from dyad.actors import EntityStage
+
+            stages.insert(0, EntityStage())
+        except (ImportError, AttributeError):
+            pass
+    if "events" not in names:
+        stages.append(EventStage())
+    return stages
+
+
+def run(texts: list[str], stages: list[Stage]) -> list[Article]:
+    articles = [Article(id=article_id(t), source="plover", text=t, meta=Metadata()) for t in texts]
+    for article, doc in zip(articles, load_nlp().pipe(texts), strict=True):
+        for stage in stages:
+            stage(article, doc)
+    return articles
+
+
+def score(golds: list[str], outputs: list[list[str | None]]) -> dict[str, float]:
+    found = sum(g in set(out) for g, out in zip(golds, outputs, strict=True))
+    events = [(g, t) for g, out in zip(golds, outputs, strict=True) for t in out if t is not None]
+    pairs = [(g, t) for g, out in zip(golds, outputs, strict=True) for t in set(out) - {None}]
+    return {
+        "recall": found / len(golds),
+        "precision_events": sum(g == t for g, t in events) / max(len(events), 1),
+        "precision_types": sum(g == t for g, t in pairs) / max(len(pairs), 1),
+        "events": len(events),
+    }
+
+
+def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+    records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    articles = run([r["text"] for r in records], stages)
+    golds = [r["event"] for r in records]
+    raw = [[e.type for e in a.events] for a in articles]
+    view = [[plover_view(e) for e in a.events] for a in articles]
+    if errors:
+        for record, article, out in zip(records, articles, view, strict=True):
+            if record["event"] not in out or any(t not in (None, record["event"]) for t in out):
+                _show(record, article.events)
+    confusion = Counter(
+        (g, t) for g, out in zip(golds, view, strict=True) for t in out if t and t != g
+    )
+    return {
+        "records": len(records),
+        "dyad": score(golds, raw),
+        "plover": score(golds, view),
+        "confusions": {f"{g}->{t}": n for (g, t), n in confusion.most_common(15)},
+    }
+
+
+def _show(record: dict[str, Any], events: list[Event]) -> None:
+    got = ", ".join(f"{e.type}/{e.status}:{e.trigger}→{plover_view(e)}" for e in events) or "-"
+    print(f"[{record['event']}] {record['text'][:150]}\n      got: {got}")
+
+
+def throughput(folder: Path, stages: list[Stage]) -> dict[str, float]:
+    """Parse-only docs/s, full-extract docs/s (clean + parse + stages), per-stage ms/doc."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    nlp = load_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    parse = time.perf_counter() - start
+    spent = dict.fromkeys((s.name for s in stages), 0.0)
+    start = time.perf_counter()
+    pipeline = Pipeline(Options())
+    cleaned = [pipeline._clean(RawDocument(str(n), "text", t)) for n, t in enumerate(texts)]
+    articles = [a for a in cleaned if isinstance(a, Article)]
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        for stage in stages:
+            before = time.perf_counter()
+            stage(article, doc)
+            spent[stage.name] += time.perf_counter() - before
+    full = time.perf_counter() - start
+    result = {
+        "docs": len(texts),
+        "parse_docs_per_s": len(texts) / parse,
+        "full_docs_per_s": len(articles) / full,
+        "ratio_full_to_parse": (len(articles) / full) / (len(texts) / parse),
+    }
+    for name, seconds in spent.items():
+        result[f"{name}_ms_per_doc"] = 1000 * seconds / max(len(articles), 1)
+    result["events_share_of_full"] = spent.get("events", 0.0) / full
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--speed", type=Path, default=DEFAULT_SPEED)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--errors", action="store_true", help="print records coded wrongly")
+    parser.add_argument("--no-speed", action="store_true", help="skip the throughput run")
+    args = parser.parse_args()
+    stages = all_stages()
+    load_nlp()("warm up")
+    result: dict[str, Any] = {"stages": [s.name for s in stages]}
+    result.update(evaluate(args.data, stages, args.errors))
+    if not args.no_speed:
+        result["throughput"] = throughput(args.speed, stages)
+    print(f"{'view':8} {'recall':>7} {'P(events)':>10} {'P(types)':>9} {'events':>7}")
+    for view in ("dyad", "plover"):
+        s = result[view]
+        print(
+            f"{view:8} {s['recall']:7.3f} {s['precision_events']:10.3f} "
+            f"{s['precision_types']:9.3f} {s['events']:7d}"
+        )
+    for key, value in result.get("throughput", {}).items():
+        print(f"{key:24} {value:10.2f}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,337 @@
+"""Who did it and to whom: an event's actors and recipients, read off the dependency parse.
+
+Names are linked through ``article.entities`` when the entity stage ran (so "he" and "the
+Russian president" count), otherwise through spaCy's entities looked up in the actor KB.
+Verbal triggers take their subject as actor (the ``by`` agent of a passive; the controller's
+subject for "agreed to meet"), and objects — direct, dative, or after *with*, *to*,
+*against*, *on* — as recipients. Nominal triggers take their possessor ("Putin's visit"),
+modifiers ("a U.S. request", "the Obama-Putin meeting") and *between*/*by* objects as actors,
+*with*/*to*/*against* objects as recipients, and otherwise the subject of the verb they hang
+from ("held talks with"). Conjunctions give every conjunct; plural references ("they", "their",
+"the two leaders", "both presidents") stand for the two people last mentioned together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyad.actors import ActorKB
+from dyad.model import ActorRef, Article
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from"})
+NOMINAL_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
+ACTOR_PREPS = frozenset({"by", "between", "among"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both", "we", "our"})
+PAIR_NOUNS = frozenset({"leader", "president", "man", "head", "minister", "counterpart"})
+PAIR_PLACES = frozenset({"country", "nation", "state", "side", "government", "capital"})
+INNER_DEPS = frozenset({"appos", "compound", "flat", "nmod", "amod", "poss"})
+SUBJECTS = ("nsubj", "csubj")
+SUMMIT_NAME = re.compile(r"G-?\d+$|APEC$|Group$")
+NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+QUANTITIES = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "million",
+        "dozen",
+        "score",
+        "some",
+        "group",
+        "member",
+        "one",
+        "third",
+        "half",
+        "majority",
+        "number",
+        "most",
+        "all",
+    }
+)
+REPORTERS = frozenset(
+    {"say", "announce", "declare", "state", "confirm", "add", "tell", "report", "insist", "warn"}
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    ref: ActorRef
+    type: str
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Token index → the actor a name (or linked pronoun/nominal) at that token refers to."""
+
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    is_agent: Callable[[str], bool] = lambda lemma: False
+    persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sent start, i, m)
+    places: list[tuple[int, int, Mention]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article: Article, doc: Doc, kb: ActorKB) -> ActorIndex:
+        index = cls()
+        if article.entities:
+            for entity in article.entities:
+                mention = Mention(ActorRef(entity.id, entity.name), entity.type)
+                for start, end in entity.mentions:
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    for token in span or ():
+                        index.by_token.setdefault(token.i, mention)
+        else:
+            index._from_doc(doc, kb)
+        ordered = [(doc[i].sent.start, i, m) for i, m in sorted(index.by_token.items())]
+        index.persons = [x for x in ordered if x[2].type == "PERSON"]
+        index.places = [x for x in ordered if x[2].type == "GPE"]
+        return index
+
+    def _from_doc(self, doc: Doc, kb: ActorKB) -> None:
+        seen: dict[str, Mention] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                continue
+            name = ent.text.removeprefix("the ").removeprefix("The ").strip()
+            mention = seen.get(name) or _surname(name, seen) or _lookup(name, ent.label_, kb)
+            seen[name] = mention
+            for token in ent:
+                self.by_token[token.i] = mention
+
+    def pair_before(self, token: Token, kind: str = "PERSON") -> list[Mention]:
+        """The two people (or countries) last mentioned together, in one sentence, before
+        ``token``; pairs of actors mentioned at least twice so far are preferred."""
+        by_sentence: dict[int, list[Mention]] = {}
+        counts: dict[str, int] = {}
+        source = self.persons if kind == "PERSON" else self.places
+        previous = (-2, "")
+        for sent_start, i, mention in source:
+            if i >= token.i:
+                break
+            if previous != (i - 1, _key(mention.ref)):  # one count per mention, not per token
+                counts[_key(mention.ref)] = counts.get(_key(mention.ref), 0) + 1
+            previous = (i, _key(mention.ref))
+            group = by_sentence.setdefault(sent_start, [])
+            if all(_key(m.ref) != _key(mention.ref) for m in group):
+                group.append(mention)
+        pairs = [g[-2:] for _, g in sorted(by_sentence.items(), reverse=True) if len(g) >= 2]
+        salient = [p for p in pairs if all(counts[_key(m.ref)] >= 2 for m in p)]
+        return (salient or pairs or [[]])[0]
+
+
+def _surname(name: str, seen: dict[str, Mention]) -> Mention | None:
+    for mention in seen.values():
+        if mention.type == "PERSON" and mention.ref.name.split()[-1] == name and " " not in name:
+            return mention
+    return None
+
+
+def _lookup(name: str, label: str, kb: ActorKB) -> Mention:
+    found = kb.lookup(name)
+    if found:
+        actor = found[0]
+        return Mention(
+            ActorRef(actor.id, actor.name), "PERSON" if label == "PERSON" else actor.type
+        )
+    return Mention(ActorRef(None, name), label)
+
+
+def _key(ref: ActorRef) -> str:
+    return ref.id or ref.name
+
+
+def unique(refs: list[ActorRef]) -> list[ActorRef]:
+    out: dict[str, ActorRef] = {}
+    for ref in refs:
+        out.setdefault(_key(ref), ref)
+    return list(out.values())
+
+
+def refs_of(token: Token, index: ActorIndex, conj: bool = True) -> list[ActorRef]:
+    """The actors a noun phrase headed by ``token`` names (every conjunct too)."""
+    found: list[ActorRef] = []
+    mention = index.by_token.get(token.i)
+    if mention is not None:
+        found.append(mention.ref)
+    elif reporter := _reporter(token):
+        found.extend(subject_refs(reporter, index))
+    elif kind := _pair_kind(token):
+        found.extend(m.ref for m in index.pair_before(token, kind))
+    else:
+        measured = token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM"
+        parts = [r for p in _of_objects(token) for r in refs_of(p, index)] if measured else []
+        found.extend(parts or _inner(token, index) or _agent(token, index))
+    if conj:
+        for other in token.conjuncts:
+            if other.i > token.i:
+                found.extend(refs_of(other, index, conj=False))
+    return unique(found)
+
+
+def _inner(token: Token, index: ActorIndex) -> list[ActorRef]:
+    """An actor inside the phrase: "his Russian counterpart, Vladimir Putin", "leaders of X"
+    (two levels down, through modifiers, appositions and *of*)."""
+    level = [token]
+    for _ in range(2):
+        level = [c for t in level for c in t.children if _inside(c)]
+        hit = next((c for c in level if c.i in index.by_token), None)
+        if hit is not None:
+            inside = [t for t in hit.subtree if t.i in index.by_token][:12]
+            return unique([index.by_token[t.i].ref for t in inside])
+    return []
+
+
+def _inside(child: Token) -> bool:
+    if child.dep_ in INNER_DEPS or child.dep_ == "pobj":
+        return True
+    return child.dep_ == "prep" and (child.lower_ == "of" or child.pos_ == "PROPN")
+
+
+def _reporter(token: Token) -> Token | None:
+    """For "it"/"they" subject of a reported clause ("Iraq said it would ..."), the reporting
+    verb whose subject they repeat; None otherwise (or when the reporter is one person)."""
+    if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTERS:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or (token.lower_ == "they" and subject.tag_ in ("NNP", "PRP")):
+        return None
+    return clause.head
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _agent(token: Token, index: ActorIndex) -> list[ActorRef]:
+    """An unnamed group as actor: "Islamic fundamentalists", "Red Cross officials"."""
+    if token.pos_ != "NOUN" or not index.is_agent(token.lemma_.lower()):
+        return []
+    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ in NAME_DEPS]
+    return [ActorRef(None, " ".join(t.text for t in [*words, token]))]
+
+
+def _pair_kind(token: Token) -> str | None:
+    """PERSON for "they"/"the two leaders", GPE for "the two countries", else None."""
+    if token.lower_ in PLURAL_PRONOUNS:
+        return "PERSON"
+    lemma = token.lemma_.lower()
+    plural = token.tag_ in ("NNS", "NNPS") and (lemma in PAIR_NOUNS or lemma in PAIR_PLACES)
+    if plural and any(c.lower_ in ("two", "both", "the", "their") for c in token.children):
+        return "PERSON" if lemma in PAIR_NOUNS else "GPE"
+    return None
+
+
+def subject_refs(
+    verb: Token, index: ActorIndex, hops: int = 3, passive: bool = False
+) -> list[ActorRef]:
+    """The actors of a verb's subject, climbing control and coordination ("agreed to meet");
+    ``passive`` counts a passive subject too ("forces were engaged in ethnic cleansing")."""
+    subjects = (*SUBJECTS, "nsubjpass") if passive else SUBJECTS
+    for _ in range(hops):
+        for child in verb.children:
+            if child.dep_ in subjects:
+                return refs_of(child, index)
+        slipped = _slipped_subject(verb, index)
+        if slipped is not None:
+            return refs_of(slipped, index)
+            if child.dep_ == "agent":
+                return [r for p in child.children if p.dep_ == "pobj" for r in refs_of(p, index)]
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return refs_of(verb.head, index)
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
+
+
+def _slipped_subject(verb: Token, index: ActorIndex) -> Token | None:
+    """A name left of a subjectless verb that the parser attached as something else
+    ("*Barack* Obama and Putin met" with "Barack" read as a preposition)."""
+    for child in verb.lefts:
+        slipped = child.dep_ in ("prep", "npadvmod", "dep", "nmod")
+        if slipped and child.ent_type_ in ACTOR_LABELS and child.i in index.by_token:
+            inner = [c for c in child.children if c.dep_ == "pobj" and c.i in index.by_token]
+            return inner[0] if inner else child
+    return None
+
+
+def _prep_objects(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(refs_of(pobj, index))
+    return found
+
+
+def verbal_arguments(
+    verb: Token, extra: Token | None, index: ActorIndex
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actors, recipients) of a verb trigger."""
+    actors = subject_refs(verb, index)
+    recipients: list[ActorRef] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass"):
+            recipients.extend(refs_of(child, index))
+        elif child.dep_ in ("ccomp", "xcomp") and not recipients:
+            recipients.extend(
+                r for c in child.children if c.dep_ == "nsubj" for r in refs_of(c, index)
+            )
+    recipients += _prep_objects(verb, index, RECIPIENT_PREPS)
+    if extra is not None:
+        recipients += _prep_objects(extra, index, RECIPIENT_PREPS)
+    return actors, recipients
+
+
+def nominal_arguments(
+    noun: Token, index: ActorIndex, container: bool = False
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor."""
+    actors: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            actors.extend(refs_of(child, index))
+        elif _name_modifier(child, index) and not (container or SUMMIT_NAME.match(child.text)):
+            actors.append(index.by_token[child.i].ref)
+    actors += _prep_objects(noun, index, ACTOR_PREPS)
+    recipients = _prep_objects(noun, index, NOMINAL_RECIPIENT_PREPS)
+    if not actors:
+        actors = _governor_subject(noun, index)
+    if not actors:
+        actors = _prep_objects(noun, index, frozenset({"of"}))
+    return actors, recipients
+
+
+def _name_modifier(child: Token, index: ActorIndex) -> bool:
+    return child.dep_ in ("compound", "amod", "nmod") and child.i in index.by_token
+
+
+def _governor_subject(noun: Token, index: ActorIndex) -> list[ActorRef]:
+    """The subject of the verb a nominal trigger hangs from: "*Obama* held talks with ..."."""
+    token = noun
+    for _ in range(3):  # "launched 10 days of war games": climb measure nouns
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "NUM"):
+            token = prep.head
+    if token.dep_ == "pobj":
+        token = token.head
+    if token.dep_ not in ("dobj", "prep", "attr", "oprd", "pobj"):
+        return []
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    return subject_refs(head, index, passive=True)

@@ -1,0 +1,112 @@
+"""The event coder's word lists, read once from ``dyad/data/events/`` into lookup tables.
+
+Triggers come from two layers: ``cameo_verbs.tsv`` and ``cameo_patterns.tsv``, converted from
+the MIT-licensed PETRARCH CAMEO dictionary by :mod:`dyad.events.convert`, and dyad's curated
+``triggers.tsv``, which overrides them (and removes noisy entries with type ``-``). Status
+cues, a gazetteer of summit cities and a table of dated summits complete the data. Everything
+is keyed by lowercase lemma so matching is a dictionary lookup per token: the coder stays cheap
+next to the spaCy parse.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What a trigger codes: PLOVER type, mode (or None) and CAMEO code (or None)."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summit:
+    series: str
+    start: str
+    end: str
+    city: str
+    country: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, Spec | None] = field(default_factory=dict)
+    nouns: dict[str, Spec | None] = field(default_factory=dict)
+    phrasal: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    verb_object: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    curated: set[str] = field(default_factory=set)
+    status: dict[tuple[str, str], str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    summits: list[Summit] = field(default_factory=list)
+    agents: frozenset[str] = frozenset()
+
+    def cue(self, kind: str, form: str) -> str | None:
+        """The status a cue word signals (``"planned"``, ``"cancelled"``, ...), or None."""
+        return self.status.get((kind, form))
+
+
+def word_forms(lemma: str, lower: str) -> tuple[str, ...]:
+    """The lemma, then crude stems of the word itself, for the model's lemma slips
+    ("hopes" → "hop")."""
+    stems = [lower]
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stems.append(lower[: -len(suffix)])
+    if lower.endswith("ing"):
+        stems.append(lower[:-3] + "e")
+    return (lemma, *stems)
+
+
+def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[list[str]]:
+    """Tab-separated rows of a data file, without comments and blank lines."""
+    rows = []
+    for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _spec(type_: str, mode: str, cameo: str) -> Spec | None:
+    return None if type_ == "-" else Spec(type_, mode or None, cameo or None)
+
+
+def _converted(lex: Lexicon, data_dir: Path) -> None:
+    for lemma, cameo, type_, *rest in read_rows("cameo_verbs.tsv", data_dir):
+        lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+    for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
+        lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+
+
+def _curated(lex: Lexicon, data_dir: Path) -> None:
+    for row in read_rows("triggers.tsv", data_dir):
+        form, pos, type_, mode, cameo = ([*row, "", "", ""])[:5]
+        spec = _spec(type_, mode, cameo)
+        if pos == "V":
+            lex.verbs[form] = spec
+            lex.curated.add(form)
+        elif pos == "N":
+            lex.nouns[form] = spec
+        elif spec is not None:
+            first, _, second = form.partition(" ")
+            lex.phrasal[(first, second)] = spec
+
+
+@functools.cache
+def lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """The shipped lexicon (cached)."""
+    lex = Lexicon()
+    _converted(lex, data_dir)
+    _curated(lex, data_dir)
+    for status, kind, form in read_rows("status.tsv", data_dir):
+        lex.status[(kind, form)] = status
+    lex.places = {name.lower(): code for name, code in read_rows("places.tsv", data_dir)}
+    lex.summits = [Summit(*row[:5]) for row in read_rows("summits.tsv", data_dir)]
+    lex.agents = frozenset(row[0] for row in read_rows("agents.txt", data_dir))
+    return lex

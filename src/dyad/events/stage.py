@@ -1,0 +1,257 @@
+"""The events stage: every event mention of an article as an evidence-linked :class:`Event`.
+
+For each sentence: find the triggers (:mod:`.triggers`), read actors and recipients off the
+parse (:mod:`.arguments`), attach the governing date and place and decide the status
+(:mod:`.context`, :mod:`.summits`), and merge mentions of one event within the sentence
+("their first meeting ... after two hours of talks" is one CONSULT). Then, across the
+article, a bare definite mention ("the meeting", "that meeting") takes the participants, and
+when it has none of its own the date and place, of the latest earlier event of its type: the
+mention is anaphoric. An event with no date of its own gets ``{"value": null, "text": null,
+"bound": <published>}`` — never silently the publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from dyad.actors import ActorKB, default_kb
+from dyad.events.arguments import ActorIndex, nominal_arguments, unique, verbal_arguments
+from dyad.events.context import (
+    _attach_rank,
+    anchor_chain,
+    attach_date,
+    attach_place,
+    date_value,
+    status_of,
+)
+from dyad.events.lexicon import Lexicon, Summit, lexicon
+from dyad.events.summits import SummitResolver
+from dyad.events.triggers import Trigger, absorb, find_triggers
+from dyad.model import Article, Event, Timex
+
+STATUS_RANK = {"cancelled": 4, "negated": 3, "planned": 2, "hypothetical": 1, "occurred": 0}
+DEFINITE = frozenset({"the", "that", "this", "their", "these", "those"})
+NEW_MENTION = frozenset(
+    {"first", "previous", "past", "earlier", "new", "next", "another", "second"}
+)
+
+
+@dataclass(slots=True)
+class Coded:
+    """An event with what the article-level passes need to know about its mention."""
+
+    event: Event
+    trigger: Trigger
+    own_date: bool
+
+
+class EventStage:
+    """Pipeline stage ``events``: appends the article's events to ``article.events``."""
+
+    name = "events"
+    requires: tuple[str, ...] = ("doc", "timexes")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __init__(self, kb: ActorKB | None = None, lex: Lexicon | None = None) -> None:
+        self.kb = kb or default_kb()
+        self.lex = lex or lexicon()
+
+    def __call__(self, article: Article, doc: Doc) -> None:
+        article.events.extend(code_events(article, doc, self.kb, self.lex))
+
+
+def code_events(article: Article, doc: Doc, kb: ActorKB, lex: Lexicon) -> list[Event]:
+    """The events of one parsed article, in text order."""
+    coder = _Coder(article, doc, kb, lex)
+    coded: list[Coded] = []
+    for sent in doc.sents:
+        found = absorb(find_triggers(sent, lex))
+        if found:
+            coded.extend(_merge([coder.code(t, sent, found) for t in found]))
+    _resolve_anaphora(coded)
+    return [c.event for c in coded if _participants(c.event)]
+
+
+class _Coder:
+    def __init__(self, article: Article, doc: Doc, kb: ActorKB, lex: Lexicon) -> None:
+        self.article, self.doc, self.kb, self.lex = article, doc, kb, lex
+        self.index = ActorIndex.build(article, doc, kb)
+        self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
+        self.summits = SummitResolver(article, kb, lex)
+        self.published = article.meta.published
+
+    def code(self, trigger: Trigger, sent: Span, found: list[Trigger]) -> Coded:
+        if trigger.nominal:
+            container = trigger.spec.mode == "multilateral"
+            actors, recipients = nominal_arguments(trigger.anchor, self.index, container)
+        else:
+            actors, recipients = verbal_arguments(trigger.token, trigger.extra, self.index)
+        actors = unique(actors)
+        keys = {a.id or a.name for a in actors}
+        recipients = [r for r in unique(recipients) if (r.id or r.name) not in keys]
+        triggers = {t.token.i for t in found}
+        containers = {t.token.i for t in found if t.nominal and t.spec.mode == "multilateral"}
+        summit = self._summit(trigger, sent, triggers, containers)
+        timexes = [t for t in self.article.timexes if sent.start_char <= t.span[0] < sent.end_char]
+        date = self._date(attach_date(trigger, sent, timexes, triggers, containers), summit)
+        place = attach_place(trigger, sent, triggers, containers)
+        status = status_of(trigger, self.lex, self.doc)
+        if status == "occurred" and _after(date.get("value"), self.published):
+            status = "planned"
+        event = Event(
+            type=trigger.spec.type,
+            trigger=trigger.text,
+            sentence=(sent.start_char, sent.end_char),
+            status=status,
+            mode=trigger.spec.mode,
+            cameo=trigger.spec.cameo,
+            actors=actors,
+            recipients=recipients,
+            date=date,
+            location=self._location(place, summit),
+        )
+        return Coded(event, trigger, date["value"] is not None)
+
+    def _summit(
+        self, trigger: Trigger, sent: Span, triggers: set[int], containers: set[int]
+    ) -> Summit | None:
+        chain = anchor_chain(trigger.token)
+        hit = trigger.token.i in containers or any(
+            _attach_rank(self.doc[c], chain, triggers, containers) is not None for c in containers
+        )
+        if not hit:
+            return None
+        places = [
+            e.text
+            for e in sent.ents
+            if e.label_ in ("GPE", "LOC") and e.root.head.lower_ in ("in", "at")
+        ]
+        return self.summits.resolve(sent.text, places)
+
+    def _date(self, timex: Timex | None, summit: Summit | None) -> dict[str, Any]:
+        value = None
+        if timex is not None:
+            value = date_value(timex.value) or self.summits.fix_year(timex.value or "", summit)
+        if timex is not None and (value is not None or summit is None):
+            return {"value": value, "text": timex.text, "span": list(timex.span)}
+        if summit is not None:
+            return {
+                "value": self.summits.day_in(summit),
+                "text": f"{summit.series} summit",
+                "range": [summit.start, summit.end],
+            }
+        return {"value": None, "text": None, "bound": self.published}
+
+    def _location(self, place: Span | None, summit: Summit | None) -> dict[str, Any] | None:
+        if place is None:
+            return {"name": summit.city, "country": summit.country} if summit else None
+        name = place.text.removeprefix("the ").removeprefix("The ")
+        country = self.kb.country_code(name) or self.lex.places.get(name.lower())
+        if country is None:
+            found = self.kb.lookup(name)
+            country = found[0].country if found else None
+        return {"name": name, "country": country}
+
+
+def _after(value: str | None, published: str | None) -> bool:
+    """Whether a date lies after the publication date (compared at the date's precision)."""
+    if not value or not published:
+        return False
+    return value > published[: len(value)]
+
+
+def _participants(event: Event) -> set[str]:
+    return {r.id or r.name for r in [*event.actors, *event.recipients]}
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    pa, pb = _participants(a), _participants(b)
+    dates = {a.date.get("value") if a.date else None, b.date.get("value") if b.date else None}
+    return (not pa or not pb or pa <= pb or pb <= pa) and len(dates - {None}) <= 1
+
+
+def _merge(coded: list[Coded]) -> list[Coded]:
+    """One event per real event within a sentence: a nominal mention joins its sibling."""
+    kept: list[Coded] = []
+    for item in coded:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.event.type == item.event.type
+                and (k.trigger.nominal or item.trigger.nominal)
+                and _compatible(k.event, item.event)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(item)
+        else:
+            _absorb_into(twin, item)
+    return kept
+
+
+def _absorb_into(target: Coded, other: Coded) -> None:
+    t, o = target.event, other.event
+    t.actors = unique([*t.actors, *o.actors])
+    keys = {a.id or a.name for a in t.actors}
+    t.recipients = [
+        r for r in unique([*t.recipients, *o.recipients]) if (r.id or r.name) not in keys
+    ]
+    if not target.own_date and other.own_date:
+        t.date, target.own_date = o.date, True
+    t.location = t.location or o.location
+    if _container(target) and not _container(other):
+        t.trigger, t.mode, t.cameo, t.status = o.trigger, o.mode, o.cameo, o.status
+        target.trigger = other.trigger
+    elif not _container(other) and STATUS_RANK[o.status] > STATUS_RANK[t.status]:
+        t.status = o.status
+
+
+def _container(item: Coded) -> bool:
+    return item.trigger.nominal and item.trigger.spec.mode == "multilateral"
+
+
+def _definite(trigger: Trigger) -> bool:
+    """ "the/that meeting", "their talks": anaphoric, unless marked as another occurrence
+    ("their first meeting", "previous meetings")."""
+    children = list(trigger.token.children)
+    if any(c.lower_ in NEW_MENTION for c in children):
+        return False
+    return trigger.nominal and any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in children
+    )
+
+
+def _resolve_anaphora(coded: list[Coded]) -> None:
+    """A bare or definite mention takes participants, date and place from its antecedent."""
+    for n, item in enumerate(coded):
+        event = item.event
+        earlier = [c for c in coded[:n] if c.event.type == event.type]
+        if not _participants(event) and item.trigger.nominal:
+            source = next((c for c in reversed(earlier) if len(_participants(c.event)) >= 2), None)
+            if source is not None:
+                event.actors = list(source.event.actors)
+                event.recipients = list(source.event.recipients)
+        if item.own_date or not _definite(item.trigger):
+            continue
+        mine = _participants(event)
+        source = next(
+            (
+                c
+                for c in reversed(earlier)
+                if c.own_date
+                and mine <= _participants(c.event)
+                and c.event.status != "hypothetical"
+                and _container(c) == _container(item)
+            ),
+            None,
+        )
+        if source is not None:
+            event.date = {**(source.event.date or {}), "inherited": True}
+            event.location = event.location or source.event.location
+            if event.status == "occurred" and source.event.status in ("planned", "cancelled"):
+                event.status = source.event.status
