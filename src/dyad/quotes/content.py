@@ -32,7 +32,6 @@ _LEAD_TRIM = " \t\n,;:.—–-)"
 _TAIL_TRIM = " \t\n,;:—–-("
 
 
-
 def content_span(doc: Doc, first: int, last: int, span: Span, cue: Cue | None) -> Span:
     """The reported content of a partial quotation over tokens ``[first, last]``."""
     if cue is None:
