@@ -83,8 +83,11 @@ def test_ingest_is_idempotent_and_lists(tmp_path: Path) -> None:
     assert "0 added, 5 already stored" in second.stderr.decode()
     rows = json.loads(run_dyad("articles", "--db", db, "--format", "json").stdout)
     assert len(rows) == 5
-    assert rows[0]["published"] == "2016-09-02"  # newest first, undated last
-    assert rows[-1]["published"] is None
+    assert rows[0]["published"] == "2016-09-02"  # newest first
+    # The RFE/RL report has no date line: its date is inferred from the meeting it reports.
+    (rfe,) = [r for r in rows if r["outlet"] == "RFE/RL"]
+    assert (rfe["published"], rfe["published_inferred"]) == ("2012-06-18", True)
+    assert not any(r["published_inferred"] for r in rows if r is not rfe)
     table = run_dyad("articles", "--db", db).stdout.decode()
     assert "Putin, Obama Meet Ahead of G20" in table
     parsed = list(

@@ -174,9 +174,11 @@ def articles(db: str, fmt: str, contains: str | None, limit: int | None) -> None
         rows = list_articles(store, contains=contains, limit=limit)
     for row in rows:
         row["short_id"] = row["id"][:12]
+        inferred = row["published"] and row["published_inferred"]
+        row["date"] = f"~{row['published']}" if inferred else row["published"]
     render_rows(
-        rows, ARTICLE_COLUMNS, fmt, title=f"{len(rows)} articles in {db}",
-        table_columns=("short_id", "published", "outlet", "title", "authors"),
+        rows, ARTICLE_COLUMNS, fmt, title=f"{len(rows)} articles in {db} (~ date inferred)",
+        table_columns=("short_id", "date", "outlet", "title", "authors"),
     )  # fmt: skip
 
 

@@ -11,7 +11,10 @@ from typing import Any
 
 from .store import Store
 
-ARTICLE_COLUMNS = ("id", "published", "outlet", "title", "authors", "url", "n_chars", "source")
+ARTICLE_COLUMNS = (
+    "id", "published", "published_inferred", "outlet", "title", "authors", "url", "n_chars",
+    "source",
+)  # fmt: skip
 
 
 def list_articles(
