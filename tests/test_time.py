@@ -67,6 +67,79 @@ def test_expressions(text: str, phrase: str, anchor: str | None, kind: str, valu
     assert (timex.type, timex.value) == (kind, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "kind", "value"),
+    [
+        # a month's span stops before the full stop that ends the sentence
+        ("The summit is in April.", "April", "1989-10-26", "DATE", "1989-04"),
+        # "the year" is the calendar year, "the year ended ..." a fiscal year's length
+        ("For the year, volume was flat.", "the year", "1989-11-02", "DATE", "1989"),
+        ("Sales were delayed earlier in the year.", "earlier in the year", "1989-10-26",
+         "DATE", "1989"),
+        ("Net for the year ended Sept. 30 rose.", "the year", "1989-11-02", "DURATION", "P1Y"),
+        ("In the fiscal year ended Jan. 31, it earned $5.", "the fiscal year", "1989-10-31",
+         "DURATION", "P1Y"),
+        # spelled-out years after a month or season (broadcast transcripts)
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven",
+         "1998-02-27", "DATE", "1997-01"),
+        ("Prices we saw in the winter of nineteen ninety-four.",
+         "the winter of nineteen ninety-four", "1998-02-23", "DATE", "1994-WI"),
+        ("But a minute and a half later a pilot called.", "a minute and a half", "1998-01-14",
+         "DURATION", "PT1M30S"),
+        ("By mid afternoon, sources said so.", "mid afternoon", "1998-03-06", "TIME",
+         "1998-03-06TAF"),
+        ("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday",
+         "1989-11-02", "TIME", "1989-11-01TAF"),
+        # a deadline preposition looks ahead, but not from a past perfect
+        ("The members had filed reports by Wednesday.", "Wednesday", "1990-08-16", "DATE",
+         "1990-08-15"),
+        ("Members must file reports by Wednesday.", "Wednesday", "1990-08-16", "DATE",
+         "1990-08-22"),
+    ],
+)  # fmt: skip
+def test_conventions(text: str, phrase: str, anchor: str, kind: str, value: str) -> None:
+    timex = one(text, phrase, anchor)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_earnings_report_periods() -> None:
+    """The quarter a report is about, its year-ago counterpart, and the nine months."""
+    text = (
+        "Ralston earned $1 in its fiscal fourth quarter, up from 90 cents a year earlier. "
+        "Sales in the latest period rose. In the 1988 period, the company lost money. "
+        "This compares with the corresponding period last year and last year's quarter. "
+        "For the quarter a year ago, it earned 5 cents. "
+        "For the nine months, net rose from $3 a year earlier."
+    )
+    found = find_timexes(text, "1989-11-02", load_nlp()(text))
+    values = [(t.text, t.value) for t in found]
+    assert values == [
+        ("fiscal fourth quarter", "1989-Q4"),
+        ("a year earlier", "1988-Q4"),
+        ("the latest period", "1989-Q4"),
+        ("the 1988 period", "1988-Q4"),
+        ("the corresponding period last year", "1988-Q4"),
+        ("last year's quarter", "1988-Q4"),
+        ("the quarter a year ago", "1988-Q4"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "1988"),
+    ]
+
+
+def test_that_year_and_the_following_month_follow_the_story() -> None:
+    text = "He fled in June 1998 and returned later that year. In March they met. "
+    text += "The following month, the company was sold."
+    found = {t.text: t.value for t in find_timexes(text, "2000-01-28", load_nlp()(text))}
+    assert found["later that year"] == "1998"
+    assert found["The following month"] == "2000-04"
+
+
+def test_titles_and_idioms_are_not_times() -> None:
+    text = 'Baker said on ABC\'s "This Week" that high noon comes today.'
+    found = [t.text for t in find_timexes(text, PAPER, load_nlp()(text))]
+    assert found == ["today"]
+
+
 def test_the_following_day_uses_the_last_full_date() -> None:
     text = "Obama met Putin on June 18, 2012. The following day they flew home."
     assert one(text, "The following day", None).value == "2012-06-19"

@@ -36,6 +36,9 @@ RESOLVERS: dict[str, Resolver] = {
 }
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_LONG_PERIODS = ("P6M", "P9M")
+_CALENDAR = ("iso", "slash", "mdy", "dmy", "mdd", "month", "year", "yearwords", "weekday")
+_NAMED = re.compile(r"\d{4}(?:-\d\d){0,2}")
 
 
 def _resolve(cand: Candidate, ctx: Context) -> Resolved | None:
@@ -65,8 +68,10 @@ def find_timexes(text: str, anchor: dt.date | str | None, doc: Doc | None = None
     timexes: list[Timex] = []
     ref: dt.date | None = None
     quarter: str | None = None
+    named: str | None = None
     for cand in scan(text, lambda c: accept(c, text, doc)):
-        ctx = Context(day, ref, quarter, _tense_function(text, doc, cand.start, cand.end))
+        tense = _tense_function(text, doc, cand.start, cand.end)
+        ctx = Context(day, ref, quarter, tense, named)
         resolved = _resolve(cand, ctx)
         if resolved is None:
             continue
@@ -79,15 +84,21 @@ def find_timexes(text: str, anchor: dt.date | str | None, doc: Doc | None = None
             timexes.append(Timex(text[start:end], (start, end), kind, piece_value))
         if value and _FULL_DATE.match(value) and not value.startswith("X"):
             ref = dt.date.fromisoformat(value[:10])
+        if value and cand.rule in _CALENDAR and _NAMED.fullmatch(value):
+            named = value
         if value and _QUARTER.fullmatch(value) and _current_quarter(cand):
             quarter = value
+        elif value in _LONG_PERIODS and cand.rule == "duration":
+            quarter = None  # "the nine months": "a year earlier" is now the year before
     return timexes
 
 
 def _current_quarter(cand: Candidate) -> bool:
     """A quarter the story reports on ("the third quarter"), not "the year-ago quarter"."""
+    if cand.rule == "period":
+        return "y" not in cand.groups and not relative.earlier_period(cand.groups)
     rel = cand.groups.get("rel", "").lower()
-    return cand.rule in ("quarter", "period") and not rel.startswith(("year", "prior", "compa"))
+    return cand.rule == "quarter" and not rel.startswith(("year", "prior", "compa"))
 
 
 def _tense_function(text: str, doc: Doc | None, start: int, end: int) -> Callable[[], Tense]:

@@ -74,7 +74,11 @@ def resolve_mdy(g: dict[str, str], ctx: Context) -> Resolved | None:
     rel = norm(g.get("rel", ""))
     if rel in ("last", "next"):  # "last Oct. 23": the tense is in the words
         ctx = Context(
-            ctx.anchor, ctx.ref, ctx.quarter, lambda: "PAST" if rel == "last" else "FUTURE"
+            ctx.anchor,
+            ctx.ref,
+            ctx.quarter,
+            lambda: "PAST" if rel == "last" else "FUTURE",
+            ctx.named,
         )
     value = full_date(int(g["y"]) if "y" in g else None, month, int(g["d"]), ctx)
     return ("DATE", value) if value else None
@@ -88,8 +92,8 @@ def resolve_month(g: dict[str, str], ctx: Context) -> Resolved | None:
     month = month_number(g["mon"])
     if month is None:
         return None
-    if "y" in g:
-        return "DATE", month_value(int(g["y"]), month)
+    if "y" in g or "yw" in g:
+        return "DATE", month_value(int(g["y"]) if "y" in g else spelled_year(g["yw"]), month)
     if ctx.anchor is None:
         return "DATE", None if "yrel" in g else f"XXXX-{month:02d}"
     if "yrel" in g:
@@ -113,16 +117,19 @@ def resolve_decade(g: dict[str, str], ctx: Context) -> Resolved | None:
     return "DATE", "19" + g["short"]
 
 
-def resolve_yearwords(g: dict[str, str], ctx: Context) -> Resolved | None:
-    """Spelled-out years in transcripts: "nineteen ninety-six", "two thousand"."""
-    words = norm(g["words"]).replace(" and ", " ").split(" ")
+def spelled_year(text: str) -> int:
+    """The year of "nineteen ninety-six", "two thousand and one"."""
+    words = norm(text).replace(" and ", " ").split(" ")
     numbers = lexicon().numbers
     if words[:2] == ["two", "thousand"]:
-        rest = sum(numbers.get(w, 0) for w in words[2:])
-        return "DATE", str(2000 + rest)
-    century = numbers[words[0]]
+        return 2000 + sum(numbers.get(w, 0) for w in words[2:])
     rest = 0 if words[1] == "hundred" else sum(numbers.get(w, 0) for w in words[1:])
-    return "DATE", str(century * 100 + rest)
+    return numbers[words[0]] * 100 + rest
+
+
+def resolve_yearwords(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Spelled-out years in transcripts: "nineteen ninety-six", "two thousand"."""
+    return "DATE", str(spelled_year(g["words"]))
 
 
 def resolve_century(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -137,8 +144,8 @@ def resolve_century(g: dict[str, str], ctx: Context) -> Resolved | None:
 
 def resolve_season(g: dict[str, str], ctx: Context) -> Resolved | None:
     code, first = lexicon().seasons[norm(g["s"])]
-    if "y" in g:
-        return "DATE", f"{g['y']}-{code}"
+    if "y" in g or "yw" in g:
+        return "DATE", f"{g['y'] if 'y' in g else spelled_year(g['yw'])}-{code}"
     rel = norm(g.get("rel", ""))
     if ctx.anchor is None:
         return "DATE", None if rel else f"XXXX-{code}"

@@ -1,7 +1,7 @@
 """Vetoes: scanner matches that look like time expressions but are not.
 
 "may" the modal verb, "fall" the verb, "a 6-year-old" (an age), "$2 million a year" (a
-rate), "as soon as".
+rate), "as soon as", "high noon", a title such as "This Week".
 :func:`accept` runs before the longest-match contest so a vetoed long match cannot hide a
 good shorter one. It reads the spaCy tags when a parse is given.
 """
@@ -36,7 +36,7 @@ def accept(cand: Candidate, text: str, doc: Doc | None = None) -> bool:
 
 def _month(cand: Candidate, text: str, doc: Doc | None) -> bool:
     g = cand.groups
-    if {"y", "rel", "mod", "yrel"} & g.keys():
+    if {"y", "rel", "mod", "yrel", "yw"} & g.keys():
         return True
     word = g["mon"].rstrip(".").lower()
     if len(word) <= 3 and word != "may":
@@ -63,6 +63,8 @@ def _duration(cand: Candidate, text: str, doc: Doc | None) -> bool:
     unit, after = g["unit"].lower(), text[cand.end :]
     following = _NEXT_WORD.match(after)
     next_word = following.group(1).lower() if following else ""
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", g["n"]) and "pre" not in g:
+        return False  # "the 1988 quarter" is a date
     if unit.startswith("quarter") and re.match(r"\s+of\b|\s*(?:point|percent)", after):
         return False  # "a quarter of the shares"
     if unit == "second" and g["n"].lower() in ("a", "an"):
@@ -80,7 +82,7 @@ def _duration(cand: Candidate, text: str, doc: Doc | None) -> bool:
 
 
 def _season(cand: Candidate, text: str, doc: Doc | None) -> bool:
-    return bool({"y", "rel", "mod"} & cand.groups.keys())
+    return bool({"y", "rel", "mod", "yw"} & cand.groups.keys())
 
 
 def _reference(cand: Candidate, text: str, doc: Doc | None) -> bool:
@@ -91,7 +93,18 @@ def _reference(cand: Candidate, text: str, doc: Doc | None) -> bool:
     return True
 
 
+def _noon(cand: Candidate, text: str, doc: Doc | None) -> bool:
+    return not re.search(r"\bhigh\s+$", text[max(0, cand.start - 6) : cand.start], re.I)
+
+
+def _relunit(cand: Candidate, text: str, doc: Doc | None) -> bool:
+    unit = cand.groups["unit"]
+    return not (unit[:1].isupper() and not unit.isupper())  # a title: ABC's "This Week"
+
+
 _CHECKS = {
+    "noon": _noon,
+    "relunit": _relunit,
     "month": _month,
     "year": _year,
     "duration": _duration,

@@ -52,26 +52,25 @@ RULES: dict[str, str] = {
     r"(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
     "month": r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+following|"
     r"the\s+previous|earlier\s+this|later\s+this|early\s+this|late\s+last|early\s+next)\s+)?"
-    r"(?:(?P<mod><MOD>)[\s-]+)?(?P<mon><MONTH>)\.?(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)|"
-    r"\s+(?P<yrel>this|last|next)\s+year)?",
+    r"(?:(?P<mod><MOD>)[\s-]+)?(?P<mon><MONTHDOT>)(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)|"
+    r"\s+(?P<yrel>this|last|next)\s+year|,?\s+(?:of\s+)?(?P<yw><YEARWORDS>))?",
     "year": r"(?:(?P<mod><MOD>|fiscal|calendar|the\s+fiscal\s+year|fiscal\s+year)[\s-]+)?"
     r"(?P<y>(?:1[7-9]|20)\d\d)(?![\d,]\d|\s*(?:%|percent|\.\d))",
     "decade": r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
     r"(?:(?P<dec>(?:1[6-9]|20)\d)0'?s|'(?P<short>\d)0s|(?<=the\s)(?P<word><DECADEWORD>))",
-    "yearwords": r"(?:the\s+year\s+)?(?P<words>(?:nineteen|twenty)\s+"
-    r"(?:hundred|<TENS>(?:[\s-]<ONES>)?|<TEENS>)|two\s+thousand(?:\s+(?:and\s+)?(?:<ONES>|<TEENS>))?)(?![\s-]+<UNITS>)",
+    "yearwords": r"(?:the\s+year\s+)?(?P<words><YEARWORDS>)(?![\s-]+<UNITS>)",
     "century": r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
     r"(?P<ord><ORDW>|\d{1,2}(?:st|nd|rd|th))[\s-]+century",
     "season": r"(?:(?P<rel>last|next|this|this\s+past|the\s+past|early\s+this|late\s+last)\s+|"
     r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)(?P<s><SEASON>)"
-    r"(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d))?",
+    r"(?:,?\s+(?:of\s+)?(?:(?P<y>(?:1[6-9]|20)\d\d)|(?P<yw><YEARWORDS>)))?",
     "weekday": r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past|"
     r"the\s+(?:previous|following|next))\s+)?"
     r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<wd><WDFULL>|<WDABBR>\.)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     "clock": r"(?:(?P<approx>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before"
     r"|just\s+after|just\s+before)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
-    r"(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|o'clock)(?:\s+(?P<tz>[A-Z]{2,4}T|[A-Z]{3}|GMT|UTC))?"
+    r"(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|o'clock|in\s+the\s+(?:morning|afternoon|evening))(?:\s+(?P<tz>[A-Z]{2,4}T|[A-Z]{3}|GMT|UTC))?"
     r"(?:,?\s+(?:(?P<wd><WDFULL>)|(?P<day>today|yesterday|tomorrow)|"
     r"(?P<mon><MONTH>)\.?\s+(?P<d>[0-3]?\d)(?!\d)))?",
     "noon": r"(?P<noon>noon|midnight|midday)(?:\s+(?:(?P<wd><WDFULL>)|(?P<day>today|yesterday|"
@@ -80,16 +79,24 @@ RULES: dict[str, str] = {
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     "partday": r"(?P<rel>this|last|tomorrow|yesterday|later\s+this|earlier\s+this)\s+"
     r"(?P<part>morning|afternoon|evening|night)",
+    "midpart": r"(?P<mod>mid|late|early)[\s-]?(?P<part>morning|afternoon|evening)"
+    r"(?:\s+(?P<rel>today|yesterday|tomorrow))?",
     "relunit": r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|next|this|past|previous|"
     r"coming|current|the\s+(?:past|previous|coming|following|current|next|same|prior|last))\s+"
     r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal\s+year)",
-    "theunit": r"the\s+(?P<fy>(?:full|fiscal|current\s+fiscal)\s+)?(?P<unit>weekend|year)",
+    "theunit": r"(?:(?P<mod>earlier|later|early|late)\s+in\s+)?the\s+"
+    r"(?P<fy>(?:full|fiscal|current\s+fiscal)\s+)?(?P<unit>weekend|year)"
+    r"(?:(?=\s+(?P<ended>ended|ending|that\s+ended|that\s+ends)\b))?",
+    "thatunit": r"(?:(?P<mod>later|earlier|early|late)\s+)?(?P<rel>that|that\s+same)\s+"
+    r"(?P<unit>year|month)",
     "endof": r"(?:the\s+)?(?P<pos>end|beginning|start|middle)\s+of\s+(?P<rel>the|this|next|last)\s+"
     r"(?P<unit>week|month|year|quarter)",
     "ago": r"(?:(?P<approx><APPROX>)\s+)?(?P<n><NUM>|several|a\s+few|few|some|many)\s+"
     r"(?P<unit><UNITS>)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)",
-    "duration": r"(?:(?P<the>the\s+)?(?P<pre><DIR>|<APPROX>)\s+)?(?P<n><NUM>)"
-    r"(?:\s+(?P<half>and\s+a\s+half|1/2))?(?:\s+more)?[\s-]+(?P<unit><UNITS>)(?P<old>-old|-long)?",
+    "duration": r"(?:(?P<the>the\s+)?(?P<pre><DIR>|<APPROX>)\s+|the\s+(?=\w+\s+\w+\b))?"
+    r"(?P<n><NUM>)"
+    r"(?:\s+(?P<half>and\s+a\s+half|1/2))?(?:\s+more)?[\s-]+(?P<unit><UNITS>)"
+    r"(?:(?P<old>-old|-long)|\s+(?P<half2>and\s+a\s+half))?",
     "vague": r"(?:(?P<the>the\s+)?(?P<pre><DIR>)\s+)?(?P<q>several|a\s+few|few|many|"
     r"the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|recent|coming|ensuing)\s+"
     r"(?P<unit><PLURALS>)",
@@ -99,8 +106,10 @@ RULES: dict[str, str] = {
     r"year-earlier|year-ago|same|comparable|prior|year's|fiscal)\s+)?(?:(?P<y>\d{4})\s+)?"
     r"(?P<ord><ORD>|final|latest)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
     r"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?",
-    "period": r"the\s+(?P<rel>latest|current|previous|year-earlier|year-ago|comparable|"
-    r"same|prior|recent|fiscal)?\s*(?:(?P<y>\d{4})\s+)?(?P<unit>quarter|period)",
+    "period": r"(?:the\s+(?P<rel>latest|current|previous|year-earlier|year-ago|comparable|"
+    r"corresponding|same|prior|recent|fiscal)?\s*|(?P<ly>last\s+year's)\s+)"
+    r"(?:(?P<y>\d{4})\s+)?(?P<unit>quarter|period)"
+    r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+(?:of\s+)?last\s+year)?",
     "yearago": r"(?P<adj>year-earlier|year-ago|a\s+year\s+earlier|year[\s-]end|year's\s+end)",
     "refday": r"(?P<ref>the\s+following\s+day|the\s+next\s+day|the\s+previous\s+day|"
     r"the\s+same\s+day|that\s+same\s+day|that\s+day|the\s+next\s+morning|"
@@ -119,8 +128,12 @@ def _blocks() -> dict[str, str]:
     weekdays_full = [f for f in lex.weekdays if len(f) > 4 or f.endswith("day")]
     weekdays_abbr = [f for f in lex.weekdays if f not in weekdays_full]
     plurals = [plural(u) for u in lex.units]
+    full_months = [f for f in lex.months if len(f) > 4 or f in ("may", "june", "july")]
+    abbreviations = [f for f in lex.months if f not in full_months]
     return {
         "MONTH": alternation(lex.months),
+        # a dot only after an abbreviation: in "in April." it ends the sentence
+        "MONTHDOT": f"(?:{alternation(full_months)}|{alternation(abbreviations)}\\.?)",
         "WD": alternation(lex.weekdays),
         "WDFULL": alternation(weekdays_full),
         "WDABBR": alternation(weekdays_abbr),
@@ -136,6 +149,8 @@ def _blocks() -> dict[str, str]:
         "TENS": "(?:" + "|".join(_TENS) + ")",
         "ONES": "(?:" + "|".join(_ONES) + ")",
         "TEENS": alternation(f for f, v in lex.numbers.items() if 10 <= v < 20),
+        "YEARWORDS": r"(?:(?:nineteen|twenty)\s+(?:hundred|<TENS>(?:[\s-]<ONES>)?|<TEENS>)|"
+        r"two\s+thousand(?:\s+(?:and\s+)?(?:<ONES>|<TEENS>))?)(?![\s-]+<UNITS>)",
         "DECADEWORD": "(?:" + "|".join(t[:-1] + "ies" for t in _TENS) + ")",
         "DIR": _DIR,
         "MOD": _MOD,
@@ -148,7 +163,9 @@ def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     blocks = _blocks()
     rules = []
     for name, pattern in RULES.items():
-        body = re.sub(r"<([A-Z]+)>", lambda m: blocks[m.group(1)], pattern)
+        body = pattern
+        while "<" in body and re.search(r"<[A-Z]+>", body):  # blocks may use blocks
+            body = re.sub(r"<([A-Z]+)>", lambda m: blocks[m.group(1)], body)
         rules.append((name, re.compile(r"(?<![\w'’-])" + body + r"(?![\w’-])", re.IGNORECASE)))
     return tuple(rules)
 

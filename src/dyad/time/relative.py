@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dyad.time.dates import quarter_of, shift_value, week_value
+from dyad.time.dates import add_months, quarter_of, shift_value, week_value
 from dyad.time.lexicon import lexicon
 from dyad.time.values import (
     Context,
@@ -48,6 +48,15 @@ def resolve_partday(g: dict[str, str], ctx: Context) -> Resolved | None:
     return "TIME", f"{day.isoformat()}T{_PART_CODES[norm(g['part'])]}"
 
 
+def resolve_midpart(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """ "mid-afternoon", "late morning yesterday": the part of the day (the modifier is
+    TimeML's ``mod``, not part of the value)."""
+    if ctx.anchor is None:
+        return "TIME", None
+    day = ctx.anchor + dt.timedelta(days=_DAY_SHIFT.get(norm(g.get("rel", "today")), 0))
+    return "TIME", f"{day.isoformat()}T{_PART_CODES[norm(g['part'])]}"
+
+
 def _weekend(anchor: dt.date, step: int) -> str:
     if step < 0:
         return week_value(anchor - dt.timedelta(days=anchor.isoweekday())) + "-WE"
@@ -58,7 +67,11 @@ def resolve_relunit(g: dict[str, str], ctx: Context) -> Resolved | None:
     rel, unit = norm(g["rel"]), norm(g["unit"]).replace("fiscal ", "")
     if rel in ("the past", "past", "the next", "the last") and unit != "weekend":
         return "DURATION", duration_value(1, unit)
-    base = ctx.ref if rel in ("the following", "the same", "the previous") else ctx.anchor
+    story = rel in ("the following", "the same", "the previous")
+    if story and unit in ("year", "month") and ctx.named:
+        step = {"the following": 1, "the previous": -1}.get(rel, 0)
+        return "DATE", _named_shift(ctx.named, step, unit)
+    base = ctx.ref if story else ctx.anchor
     if base is None:
         return "DATE", None
     step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
@@ -69,12 +82,32 @@ def resolve_relunit(g: dict[str, str], ctx: Context) -> Resolved | None:
     return "DATE", shift_value(base, step, unit)
 
 
+def _named_shift(named: str | None, step: int, unit: str) -> str | None:
+    """The year or month ``step`` units from the last one named in the text, if any."""
+    if named is None or (unit == "month" and len(named) < 7):
+        return None
+    year = int(named[:4])
+    if unit == "year":
+        return str(year + step)
+    moved = add_months(dt.date(year, int(named[5:7]), 1), step)
+    return f"{moved.year:04d}-{moved.month:02d}"
+
+
+def resolve_thatunit(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """ "that year", "later that month": the year or month last named in the story."""
+    return "DATE", _named_shift(ctx.named, 0, norm(g["unit"]))
+
+
 def resolve_theunit(g: dict[str, str], ctx: Context) -> Resolved | None:
-    """ "the weekend" (the last one, or the coming one in a future clause); "the year" (P1Y)."""
+    """ "the weekend": the last one, or the coming one in a future clause.
+
+    "the year ended Sept. 30" is a fiscal year's length (P1Y); otherwise "the year" ("for the
+    year", "earlier in the year", "the full year") is the current calendar year.
+    """
     if norm(g["unit"]) == "year":
-        if "fy" in g:
-            return "DATE", str(ctx.anchor.year) if ctx.anchor else None
-        return "DURATION", "P1Y"
+        if "ended" in g:
+            return "DURATION", "P1Y"
+        return "DATE", str(ctx.anchor.year) if ctx.anchor else None
     if ctx.anchor is None:
         return "DATE", None
     if ctx.anchor.isoweekday() >= 6:
@@ -115,7 +148,8 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Resolved | None:
     amount = parse_number(g["n"])
     if unit is None or amount is None or amount <= 0:
         return None
-    return "DURATION", duration_value(amount, unit, half="half" in g)
+    half = "half" in g or "half2" in g
+    return "DURATION", duration_value(amount, unit, half=half)
 
 
 def resolve_vague(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -189,18 +223,34 @@ def resolve_quarter(g: dict[str, str], ctx: Context) -> Resolved | None:
     return "DATE", f"{year}-{code}"
 
 
+_EARLIER = ("year earlier", "year ago", "comparable", "corresponding", "prior", "same")
+
+
+def earlier_period(g: dict[str, str]) -> bool:
+    """ "the year-ago quarter", "the corresponding period last year", "last year's quarter"."""
+    return norm(g.get("rel", "")) in _EARLIER or "ly" in g or "ago" in g
+
+
 def resolve_period(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """ "the quarter", "the latest period", "the 1988 period", "the year-ago quarter".
+
+    In an earnings report these mean the quarter the story is about (the last one named, or
+    else the last completed quarter) or the same quarter a year before. After "the nine
+    months" there is no quarter in play and "the 1988 period" is the year.
+    """
     rel, unit = norm(g.get("rel", "")), norm(g["unit"])
-    if unit == "period" and not rel and "y" not in g:
+    if unit == "period" and not rel and not {"y", "ly", "ago"} & g.keys():
         return None
     if "y" in g:
-        return "DATE", g["y"]
+        return "DATE", f"{g['y']}{ctx.quarter[4:]}" if ctx.quarter else g["y"]
     if ctx.anchor is None:
         return "DATE", None
     if rel == "current":
         return "DATE", shift_value(ctx.anchor, 0, "quarter")
-    back = -5 if rel in ("year earlier", "year ago", "comparable", "prior", "same") else -1
-    return "DATE", shift_value(ctx.anchor, back, "quarter")
+    current = ctx.quarter or shift_value(ctx.anchor, -1, "quarter") or ""
+    if earlier_period(g):
+        return "DATE", year_before(current)
+    return "DATE", current
 
 
 def resolve_yearago(g: dict[str, str], ctx: Context) -> Resolved | None:

@@ -46,11 +46,10 @@ def doc_tense(doc: Doc, text: str, start: int, end: int) -> Tense:
 
     ``text`` is ``doc.text`` (passed in: spaCy rebuilds that string on every access).
     """
-    if _DEADLINE.search(text, max(0, start - 24), start):
-        return "FUTURE"
+    deadline = bool(_DEADLINE.search(text, max(0, start - 24), start))
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return text_tense(text, start, end)
+        return "FUTURE" if deadline else text_tense(text, start, end)
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
@@ -59,8 +58,14 @@ def doc_tense(doc: Doc, text: str, start: int, end: int) -> Tense:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
-        return text_tense(text, start, end)
+        return "FUTURE" if deadline else text_tense(text, start, end)
+    if deadline:  # "by Friday" looks ahead, unless from a past perfect ("had filed by")
+        return "PAST" if _past_perfect(token) else "FUTURE"
     return _verb_tense(token, depth=0)
+
+
+def _past_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _verb_tense(verb: Token, depth: int) -> Tense:
@@ -68,6 +73,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "FUTURE"
+    if "had" in words:  # past perfect: "had been scheduled to expire Friday"
+        return "PAST"
     if verb.lemma_ in _FUTURE_VERBS and (verb.tag_ != "VBD" or verb.lemma_ in _PLAN_VERBS):
         return "FUTURE"
     if "to" in words and verb.head is not verb and depth < 3:

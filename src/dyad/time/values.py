@@ -2,8 +2,10 @@
 
 A :class:`Context` carries what a rule needs besides its own words: the anchor (the
 publication date), the most recent fully resolved date in the text (for "the following
-day") and a lazily computed verb tense. Durations are written as ISO 8601 / TimeML values:
-``P15M``, ``PT2H``, ``P20Y`` (decades and centuries counted in years), ``PXM`` when vague.
+day"), the last year or month named (for "later that year"), the quarter an earnings report
+is about (for "a year earlier") and a lazily computed verb tense. Durations are written as
+ISO 8601 / TimeML values: ``P15M``, ``PT2H``, ``PT1M30S``, ``P20Y`` (decades and centuries
+counted in years), ``PXM`` when vague.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Context:
     ref: dt.date | None = None
     quarter: str | None = None  # the last quarter named ("1989-Q3"), for "a year earlier"
     tense_of: Callable[[], Tense] = lambda: "NONE"
+    named: str | None = None  # the last calendar date, month or year named, for "that year"
     _tense: Tense | None = field(default=None, repr=False)
 
     @property
@@ -84,7 +87,12 @@ def duration_value(amount: float, unit: str, half: bool = False) -> str:
     prefix = "PT" if spec.time else "P"
     value = f"{prefix}{_number(total)}{spec.letter}"
     if half:
-        extra = {"Y": "6M", "H": "30M", "D": "T12H", "M": "15D", "W": "3D"}.get(spec.letter)
+        halves = (
+            {"H": "30M", "M": "30S"}
+            if spec.time
+            else {"Y": "6M", "D": "T12H", "M": "15D", "W": "3D"}
+        )
+        extra = halves.get(spec.letter)
         if extra and spec.factor == 1:
             value += extra
         else:
@@ -100,6 +108,8 @@ def vague_value(unit: str) -> str:
 def clock_value(hour: int, minute: int, ampm: str) -> str | None:
     """``"T10:30"`` style suffix from a 12-hour clock reading, or None if impossible."""
     marker = ampm.lower().replace(".", "").replace(" ", "")
+    if marker.startswith("inthe"):  # "4 in the morning", "5 in the afternoon"
+        marker = "am" if marker.endswith("morning") else "pm"
     if hour > 12 or (marker in ("am", "pm") and hour == 0):
         return None
     if marker == "pm" and hour != 12:
