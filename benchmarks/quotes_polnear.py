@@ -1,8 +1,12 @@
 """Quote extraction and attribution on PolNeAR (political news attribution relations).
 
-Runs dyad's :class:`~dyad.quotes.QuoteStage` on the raw text of each PolNeAR document (no
-cleaning, so offsets stay aligned with the BRAT standoff annotations; one annotator per
-document, the first alphabetically) and reports:
+Runs the pipeline as shipped — :class:`~dyad.actors.EntityStage` (entities with their
+coreferent mentions), then :class:`~dyad.quotes.QuoteStage`, which links speakers through
+``article.entities`` — on the raw text of each PolNeAR document (no cleaning, so offsets stay
+aligned with the BRAT standoff annotations; one annotator per document, the first
+alphabetically). ``article.meta.published`` is the document's ``publication_date`` from
+PolNeAR's ``metadata.tsv`` (next to the split folder) when that file is present, else
+``None`` (role nominals such as "the Florida senator" are resolved on that date). Reports:
 
 - direct-quote recall: gold Content spans whose text starts or ends with a double quotation
   mark (straight or curly); found when one dyad quote covers ≥ 0.5 of its word tokens. A
@@ -16,18 +20,25 @@ document, the first alphabetically) and reports:
   words, over quotes whose content is wider than the span and whose span hits gold, that
   lie in some gold Content;
 - speaker accuracy on the found ones whose gold Source is a name (not a pronoun, has a
-  capitalised word): right when dyad's speaker name and the source share a word (case and
-  accents ignored, function words dropped); over the span ∪ content matches, and over the
-  span-only matches (``speaker_accuracy_span_only``);
+  capitalised word), two ways. ``speaker_accuracy_tokens`` (the old measure): right when
+  dyad's speaker name and the source share a word (case and accents ignored, function words
+  dropped). ``speaker_accuracy``: right as above, or when the gold Source span overlaps a
+  mention (in ``article.entities``) of the entity whose id equals dyad's ``speaker.id`` —
+  a gold role nominal or partial name ("the Florida senator", "The minority leader") that
+  the entity stage links to the person dyad names ("Marco Rubio") counts as right. Without
+  entities (``--no-entities``) the two are equal. Both over the span ∪ content matches, and
+  over the span-only matches (``speaker_accuracy_span_only``,
+  ``speaker_accuracy_tokens_span_only``);
 - precision: the share of dyad quotes (all kinds) that overlap some gold Content span by at
   least one character (and, stricter, by ≥ 0.5 of the quote's own word tokens);
-- throughput: documents/s for the spaCy parse alone and for parse + quotes, same run.
+- throughput: documents/s for the spaCy parse alone and for parse + entities + quotes (and
+  each stage alone), same run.
 
     .venv/bin/python benchmarks/quotes_polnear.py [--data ../shared/data/polnear/dev]
-        [--out docs/figures/quotes_polnear.json] [--errors N] [--limit N] [--entities]
+        [--out docs/figures/quotes_polnear.json] [--errors N] [--limit N] [--no-entities]
 
-``--entities`` runs ``dyad.actors.EntityStage`` first when it can be imported (its linked
-mentions then name the speakers); the default is the quote stage alone.
+``--no-entities`` runs the quote stage alone (the speakers are then named from the parse
+only).
 """
 
 from __future__ import annotations
@@ -40,12 +51,13 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
-from dyad.model import Article, Quote
+from dyad.model import Article, Metadata, Quote
 from dyad.nlp import load_nlp
 from dyad.quotes import QuoteStage
 
@@ -85,6 +97,7 @@ class Attribution:
     content: Spans
     content_text: str
     source_text: str | None
+    source: Spans = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +105,7 @@ class GoldDoc:
     name: str
     text: str
     attributions: list[Attribution] = field(default_factory=list)
+    published: str | None = None
 
 
 def read_ann(path: Path) -> list[Attribution]:
@@ -111,19 +125,44 @@ def read_ann(path: Path) -> list[Attribution]:
         if "Content" not in event or event["Content"] not in spans:
             continue
         content, text = spans[event["Content"]]
-        source = spans.get(event.get("Source", ""), (None, None))[1]
-        out.append(Attribution(content, text, source))
+        source_spans, source = spans.get(event.get("Source", ""), ([], None))
+        out.append(Attribution(content, text, source, source_spans))
+    return out
+
+
+def read_dates(path: Path) -> dict[str, str]:
+    """``filename`` -> ISO ``publication_date`` from PolNeAR's ``metadata.tsv`` (valid dates
+    only); empty when the file is missing."""
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines:
+        return {}
+    header = lines[0].split("\t")
+    if "filename" not in header or "publication_date" not in header:
+        return {}
+    name_col, date_col = header.index("filename"), header.index("publication_date")
+    out: dict[str, str] = {}
+    for line in lines[1:]:
+        cols = line.split("\t")
+        if len(cols) <= max(name_col, date_col):
+            continue
+        try:
+            out[cols[name_col]] = date.fromisoformat(cols[date_col][:10]).isoformat()
+        except ValueError:
+            continue
     return out
 
 
 def load(folder: Path) -> list[GoldDoc]:
+    dates = read_dates(folder.parent / "metadata.tsv")
     docs = []
     for txt in sorted((folder / "text").glob("*.txt")):
         anns = sorted((folder / "attributions").glob(f"{txt.stem}_*.ann"))
         if not anns:
             continue
         text = txt.read_text(encoding="utf-8")
-        docs.append(GoldDoc(txt.stem, text, read_ann(anns[0])))
+        docs.append(GoldDoc(txt.stem, text, read_ann(anns[0]), dates.get(txt.stem)))
     return docs
 
 
@@ -188,7 +227,7 @@ def best_match(
 
 
 def entity_stage() -> Callable[[Article, Doc], None] | None:
-    """``dyad.actors.EntityStage`` when it can be imported (another room builds it)."""
+    """``dyad.actors.EntityStage`` when it can be imported."""
     try:
         from dyad.actors import EntityStage
     except Exception:  # any failure means: run without entities
@@ -197,36 +236,65 @@ def entity_stage() -> Callable[[Article, Doc], None] | None:
     return stage
 
 
-def run_stage(
-    docs: list[GoldDoc], parsed: list[Doc], *, entities: bool = False
-) -> tuple[list[Article], float]:
-    """dyad's quote stage over the parsed documents (after the entity stage, when asked
-    and available: its linked mentions then name the speakers); the seconds quotes took."""
+def run_stages(
+    docs: list[GoldDoc], parsed: list[Doc], *, entities: bool = True
+) -> tuple[list[Article], float, float]:
+    """The shipped stages over the parsed documents: the entity stage (when asked and
+    available), then quotes; the seconds each took."""
     stage = QuoteStage()
-    articles = [Article(id=d.name, source=d.name, text=d.text) for d in docs]
+    articles = [
+        Article(id=d.name, source=d.name, text=d.text, meta=Metadata(published=d.published))
+        for d in docs
+    ]
     linker = entity_stage() if entities else None
+    t0 = time.perf_counter()
     if linker is not None:
         for article, doc in zip(articles, parsed, strict=True):
             linker(article, doc)
+    t_entities = time.perf_counter() - t0
     t0 = time.perf_counter()
     for article, doc in zip(articles, parsed, strict=True):
         stage(article, doc)
-    return articles, time.perf_counter() - t0
+    return articles, t_entities, time.perf_counter() - t0
+
+
+def entity_mentions(article: Article, actor_id: str | None) -> Spans:
+    """The mentions of the entities in ``article.entities`` whose id is ``actor_id``."""
+    if actor_id is None:
+        return []
+    return [(s, e) for ent in article.entities if ent.id == actor_id for s, e in ent.mentions]
+
+
+def overlaps(a: Spans, b: Spans) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
 def _speaker_check(
-    c: dict[str, int], key: str, attr: Attribution, best: Quote, name: str, errors: list[str]
+    c: dict[str, int],
+    key: str,
+    attr: Attribution,
+    best: Quote,
+    article: Article,
+    errors: list[str],
 ) -> None:
+    """Score ``best``'s speaker against a named gold Source: by a shared word (the old,
+    token-only measure), or — also right — by the gold Source span overlapping a mention of
+    the entity whose id is dyad's speaker id."""
     if not named_source(attr.source_text):
         return
     assert attr.source_text is not None
     c[f"speaker_scored{key}"] += 1
     said = best.speaker.name if best.speaker else ""
-    if same_speaker(said, attr.source_text):
+    by_tokens = same_speaker(said, attr.source_text)
+    by_mention = best.speaker is not None and overlaps(
+        attr.source, entity_mentions(article, best.speaker.id)
+    )
+    c[f"speaker_right_tokens{key}"] += by_tokens
+    if by_tokens or by_mention:
         c[f"speaker_right{key}"] += 1
     elif not key:
         errors.append(
-            f"SPKR {name}: gold {attr.source_text!r} dyad {said!r}"
+            f"SPKR {article.id}: gold {attr.source_text!r} dyad {said!r}"
             f" cue {best.cue!r} | {best.text[:70]!r}"
         )
 
@@ -245,13 +313,13 @@ def _recall(c: dict[str, int], gold: GoldDoc, article: Article, errors: list[str
         by_span = best_match(gw, article.quotes, text, content=False)
         if by_span is not None:
             c["direct_found_span"] += 1
-            _speaker_check(c, "_span", attr, by_span, gold.name, errors)
+            _speaker_check(c, "_span", attr, by_span, article, errors)
         best = best_match(gw, article.quotes, text, content=True)
         if best is None:
             errors.append(f"MISS {gold.name}: {attr.content_text[:100]!r}")
             continue
         c["direct_found"] += 1
-        _speaker_check(c, "", attr, best, gold.name, errors)
+        _speaker_check(c, "", attr, best, article, errors)
 
 
 def _precision(
@@ -289,8 +357,10 @@ COUNTS = [
     "quoted_words_found",
     "speaker_scored",
     "speaker_right",
+    "speaker_right_tokens",
     "speaker_scored_span",
     "speaker_right_span",
+    "speaker_right_tokens_span",
     "quotes",
     "quotes_hit",
     "quotes_hit_tokens",
@@ -317,7 +387,11 @@ def score(docs: list[GoldDoc], articles: list[Article], n_errors: int) -> dict[s
         "direct_recall_span_only": ratio(c["direct_found_span"], c["direct_gold"]),
         "direct_recall_quoted_words": ratio(c["quoted_words_found"], c["direct_gold"]),
         "speaker_accuracy": ratio(c["speaker_right"], c["speaker_scored"]),
+        "speaker_accuracy_tokens": ratio(c["speaker_right_tokens"], c["speaker_scored"]),
         "speaker_accuracy_span_only": ratio(c["speaker_right_span"], c["speaker_scored_span"]),
+        "speaker_accuracy_tokens_span_only": ratio(
+            c["speaker_right_tokens_span"], c["speaker_scored_span"]
+        ),
         "precision_char_overlap": ratio(c["quotes_hit"], c["quotes"]),
         "precision_token_overlap_0.5": ratio(c["quotes_hit_tokens"], c["quotes"]),
         "content_words_in_gold": ratio(c["content_words_in_gold"], c["content_words"]),
@@ -327,19 +401,23 @@ def score(docs: list[GoldDoc], articles: list[Article], n_errors: int) -> dict[s
     }
 
 
-def evaluate(docs: list[GoldDoc], n_errors: int, *, entities: bool = False) -> dict[str, Any]:
+def evaluate(docs: list[GoldDoc], n_errors: int, *, entities: bool = True) -> dict[str, Any]:
     nlp = load_nlp()
     t0 = time.perf_counter()
     parsed = list(nlp.pipe(d.text for d in docs))
     t_parse = time.perf_counter() - t0
-    articles, t_quotes = run_stage(docs, parsed, entities=entities)
+    articles, t_entities, t_quotes = run_stages(docs, parsed, entities=entities)
     n = len(docs)
+    per_s = lambda t: round(n / t, 1) if t else None  # noqa: E731
+    ran_entities = entities and entity_stage() is not None
     return {
         **score(docs, articles, n_errors),
-        "entities": entities and entity_stage() is not None,
-        "docs_per_s_parse": round(n / t_parse, 1),
-        "docs_per_s_parse_and_quotes": round(n / (t_parse + t_quotes), 1),
-        "docs_per_s_quotes_alone": round(n / t_quotes, 1) if t_quotes else None,
+        "entities": ran_entities,
+        "dated_documents": sum(d.published is not None for d in docs),
+        "docs_per_s_parse": per_s(t_parse),
+        "docs_per_s_parse_entities_quotes": per_s(t_parse + t_entities + t_quotes),
+        "docs_per_s_entities_alone": per_s(t_entities) if ran_entities else None,
+        "docs_per_s_quotes_alone": per_s(t_quotes),
     }
 
 
@@ -350,7 +428,10 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=0, help="print N errors to stderr")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument(
-        "--entities", action="store_true", help="run dyad.actors.EntityStage first, if present"
+        "--no-entities",
+        dest="entities",
+        action="store_false",
+        help="run the quote stage alone, without dyad.actors.EntityStage first",
     )
     args = parser.parse_args()
     if not (args.data / "text").is_dir() or not (args.data / "attributions").is_dir():

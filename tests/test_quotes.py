@@ -14,10 +14,12 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dyad.model import Article, Entity, Quote, RawDocument
 from dyad.nlp import load_nlp
 from dyad.quotes import QuoteStage, extract_quotes
+from dyad.quotes.cues import speaker_of
 from dyad.quotes.marks import find_quotations
 from dyad.quotes.names import slug, strip_titles
 
@@ -369,6 +371,81 @@ def test_capitalised_title_with_its_holder(nlp: Language) -> None:
     quotes = marked(run(nlp, text))
     assert speaker(quotes[0]) == "Paul Ryan"
     assert all(q.speaker is None or q.speaker.name != "Secretary" for q in quotes)
+
+
+def test_one_member_of_a_group_is_an_unnamed_person(nlp: Language) -> None:
+    text = "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”"
+    quotes = marked(run(nlp, text))
+    assert [(q.speaker.id, q.speaker.name) for q in quotes if q.speaker] == [
+        (None, "an Iowa Democrat"),
+        (None, "an Iowa Democrat"),
+    ]
+
+
+def test_role_nominal_ignores_names_inside_the_quotation(nlp: Language) -> None:
+    text = (
+        "One of the authors of that 2013 report, Ari Fleischer, said Trump’s nomination will "
+        "test their conclusions. “Certainly Donald Trump has gone in the opposite direction "
+        "from what we recommended,” said the former top aide to President George W. Bush."
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Ari Fleischer"]
+
+
+def test_role_nominal_ignores_the_object_of_a_preposition(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin arrived in Los Cabos on Sunday. In a meeting with Barack Obama on "
+        "Monday, the Russian president said the talks were “candid and thoughtful.”"
+    )
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Vladimir Putin"]
+
+
+def test_preposition_parsed_as_the_subject(nlp: Language) -> None:
+    text = "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”"
+    assert [speaker(q) for q in marked(run(nlp, text))] == ["Levine"]
+
+
+def _parsed(nlp: Language, rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A hand-made parse: (word, pos, lemma, dep, head index) per token."""
+    words, pos, lemmas, deps, heads = (list(x) for x in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, pos=pos, lemmas=lemmas, deps=deps, heads=heads)
+
+
+def test_name_before_cue_skips_parentheses(nlp: Language) -> None:
+    # a parse that gives the cue no subject: the name before it is Ryan, not "(R-WI)"
+    doc = _parsed(
+        nlp,
+        [
+            ("Rep.", "PROPN", "Rep.", "compound", 2),
+            ("Paul", "PROPN", "Paul", "compound", 2),
+            ("Ryan", "PROPN", "Ryan", "npadvmod", 8),
+            ("(", "PUNCT", "(", "punct", 6),
+            ("R", "NOUN", "R", "compound", 6),
+            ("-", "PUNCT", "-", "punct", 6),
+            ("WI", "PROPN", "WI", "appos", 2),
+            (")", "PUNCT", ")", "punct", 6),
+            ("said", "VERB", "say", "ROOT", 8),
+            ("no", "INTJ", "no", "intj", 8),
+        ],
+    )
+    found = speaker_of(doc[8])
+    assert found is not None and found.text == "Ryan"
+
+
+def test_name_before_cue_may_be_a_title_holder(nlp: Language) -> None:
+    doc = _parsed(
+        nlp,
+        [
+            ("Speaker", "PROPN", "Speaker", "npadvmod", 5),
+            ("of", "ADP", "of", "prep", 0),
+            ("the", "DET", "the", "det", 3),
+            ("House", "PROPN", "House", "pobj", 1),
+            ("Ryan", "PROPN", "Ryan", "pobj", 1),
+            ("said", "VERB", "say", "ROOT", 5),
+            ("no", "INTJ", "no", "intj", 5),
+        ],
+    )
+    found = speaker_of(doc[5])
+    assert found is not None and found.text == "Ryan"
 
 
 # --- gold on the samples ------------------------------------------------------------------

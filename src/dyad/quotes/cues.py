@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import cues
+from .lexicon import cues, titles
 
 _SENTENCE_END = frozenset({".", "!", "?"})
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -70,14 +70,31 @@ def _capitalised(token: Token) -> bool:
 
 
 def _name_before(verb: Token, quoted: Collection[int]) -> Token | None:
+    """A proper noun just before the cue, outside parentheses (``Paul Ryan (R-WI) said``
+    is Ryan, not WI)."""
     doc = verb.doc
+    bracketed = False
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - 8) - 1, -1):
         token = doc[i]
+        if token.text == ")":
+            bracketed = True
+        elif token.text == "(":
+            bracketed = False
+        if bracketed or token.is_punct:
+            continue
         if token.pos_ in ("VERB", "AUX") or token.text in _SENTENCE_END or i in quoted:
             return None
         if token.pos_ == "PROPN" and token.dep_ not in ("pobj", "compound", "poss"):
             return token
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and _of_title(token):
+            return token  # "Speaker of the House Rep. Paul Ryan said"
     return None
+
+
+def _of_title(token: Token) -> bool:
+    """``token`` is the object of ``of`` after a capitalised title ("Speaker of ...")."""
+    prep, title = token.head, token.head.head
+    return prep.lower_ == "of" and title.is_title and title.lower_ in titles()
 
 
 def _subject(verb: Token, quoted: Collection[int]) -> Token | None:
@@ -86,6 +103,10 @@ def _subject(verb: Token, quoted: Collection[int]) -> Token | None:
         subject = next((c for c in subjects if _usable(c, verb, quoted)), None)
         if subjects and subject is None:
             return None
+        if subject is not None and subject.pos_ == "ADP":
+            # "Of Carson, Levine ... said": a misparse makes the preposition the subject
+            subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+            return subject if subject is not None and _usable(subject, verb, quoted) else None
         if subject is not None:
             if subject.dep_ == "nsubjpass":
                 agent = _agent(verb)

@@ -102,7 +102,9 @@ class Resolver:
                 continue
             for i in range(prep.right_edge.i, prep.i, -1):
                 other = self.doc[i]
-                if self.namer.is_person(other) and other.dep_ not in ("compound", "flat"):
+                if other.dep_ in ("compound", "flat", "appos"):
+                    continue  # "Rep. Paul Ryan (R-WI)": the name, not its appositive
+                if self.namer.is_person(other):
                     return other
         return None
 
@@ -126,6 +128,8 @@ class Resolver:
 
     def resolve(self, token: Token, depth: int = 0) -> ActorRef | None:
         """The actor a speaker token refers to, or ``None`` when it cannot be told."""
+        if _group_member(token, self.namer):  # "an Iowa Democrat" is one person, unnamed
+            return ActorRef(None, self.namer.nominal(token))
         linked = self.namer.linked(token)
         if linked is not None:
             return ActorRef(linked.id, linked.name)
@@ -184,11 +188,15 @@ class Resolver:
         return None
 
     def _role(self, token: Token) -> ActorRef | None:
-        """A role nominal ("the U.S. president"): a PERSON named earlier in the sentence,
-        else the most recent person subject."""
+        """A role nominal ("the U.S. president"): a PERSON named earlier in the sentence
+        (not inside a quotation, and not the object of a preposition: "In an interview
+        with Mika Brzezinski, the Democratic presidential candidate said" is not
+        Brzezinski), else the most recent person subject."""
         sent = self.doc[token.i].sent
         for other in reversed(self.doc[sent.start : token.i]):
-            if self.namer.is_person(other) and other.dep_ not in ("compound", "flat"):
+            if other.i in self.quoted or other.dep_ in ("compound", "flat"):
+                continue
+            if self.namer.is_person(other) and not _in_prep_phrase(other, token):
                 return self.namer.name(other)
         titled = self._titled(token)
         if titled is not None:
@@ -248,6 +256,31 @@ class Resolver:
                 if child.dep_ == "nsubj":
                     return self.resolve(child, depth + 1)
         return None
+
+
+def _in_prep_phrase(token: Token, speaker: Token) -> bool:
+    """``token`` hangs below a preposition (on its path up to the root or the common
+    ancestor with ``speaker``)."""
+    above = {a.i for a in speaker.ancestors}
+    for node in (token, *token.ancestors):
+        if node.i in above:
+            return False
+        if node.dep_ in ("prep", "agent") and node.pos_ == "ADP":
+            return True
+    return False
+
+
+_ONE = frozenset({"a", "an", "one", "another", "the", "this", "that"})
+
+
+def _group_member(token: Token, namer: Namer) -> bool:
+    """A singular noun naming a group's member with a determiner: "an Iowa Democrat",
+    "the Wisconsin Republican" (the parse or the entity stage calls it the group)."""
+    if token.tag_ not in ("NN", "NNP") or token.lower_ in PERSON_PRONOUNS:
+        return False
+    linked = namer.linked(token)
+    group = linked.type == "NORP" if linked is not None else token.ent_type_ == "NORP"
+    return group and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in token.children)
 
 
 def _depth(token: Token) -> int:
