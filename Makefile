@@ -22,7 +22,8 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/dyad ingest samples/ --db $(DEMO_DB)
 	$(BIN)/dyad articles --db $(DEMO_DB)
-	$(BIN)/dyad quotes --db $(DEMO_DB) --speaker "Barack Obama"
+	$(BIN)/dyad quotes --db $(DEMO_DB) --speaker "Barack Obama" --limit 8
+	$(BIN)/dyad timeline "Barack Obama" "Vladimir Putin" --db $(DEMO_DB)
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -111,8 +111,16 @@ def test_relations_table_and_svg(db: str, tmp_path: Path) -> None:
     rows = json.loads(result.output[: result.output.rindex("]") + 1])
     assert rows[0]["period"] == "2012" and rows[0]["cooperative"] == 1
     assert plot.read_text().startswith("<svg")
-    png = CliRunner().invoke(relations_command, ["Russia", "Obama", "--db", db, "--plot", "x.png"])
-    assert png.exit_code == 2
+    png = tmp_path / "r.png"
+    drawn = CliRunner().invoke(
+        relations_command, ["Russia", "Obama", "--db", db, "--plot", str(png)]
+    )
+    assert drawn.exit_code == 0, drawn.output
+    assert png.read_bytes().startswith(b"\x89PNG")
+    wrong = CliRunner().invoke(
+        relations_command, ["Russia", "Obama", "--db", db, "--plot", "x.gif"]
+    )
+    assert wrong.exit_code == 2
 
 
 def _pipeline_has_events() -> bool:

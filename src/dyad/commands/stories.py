@@ -21,6 +21,7 @@ from ..render import FORMATS, render_rows
 from ..store import Store
 from ..store.stories_queries import EVENT_COLUMNS, list_events
 from ..stories.html import render_html
+from ..stories.png import relations_png
 from ..stories.relations import RELATION_COLUMNS, relations, resolve_side
 from ..stories.rules import interval
 from ..stories.svg import relations_svg
@@ -157,7 +158,7 @@ def timeline(names: tuple[str, ...], db: str, fmt: str, max_entries: int) -> Non
 @db_option
 @click.option("--by", type=click.Choice(["month", "year"]), default="month", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw a chart (.svg).")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw a chart (.svg or .png).")
 def relations_command(
     side_a: str, side_b: str, db: str, by: str, fmt: str, plot: str | None
 ) -> None:
@@ -171,12 +172,10 @@ def relations_command(
     Examples:
       dyad relations Russia "United States"
       dyad relations Obama Putin --by year --plot obama-putin.svg
+      dyad relations Russia Ukraine --plot russia-ukraine.png
     """
-    if plot and Path(plot).suffix.lower() != ".svg":
-        raise click.BadParameter(
-            "only .svg is supported (PNG would need matplotlib, which dyad does not install)",
-            param_hint="--plot",
-        )
+    if plot and Path(plot).suffix.lower() not in (".svg", ".png"):
+        raise click.BadParameter("the plot is a .svg or a .png file", param_hint="--plot")
     kb = default_kb()
     a, b = resolve_side(kb, side_a), resolve_side(kb, side_b)
     with Store(db, read_only=True) as store:
@@ -184,6 +183,10 @@ def relations_command(
     render_rows(rows, RELATION_COLUMNS, fmt, title=f"{a.label} – {b.label}, by {by}")
     if plot:
         try:
-            Path(plot).write_text(relations_svg(rows, f"{a.label} – {b.label}"), encoding="utf-8")
+            title = f"{a.label} – {b.label}"
+            if Path(plot).suffix.lower() == ".png":
+                relations_png(rows, title, Path(plot))
+            else:
+                Path(plot).write_text(relations_svg(rows, title), encoding="utf-8")
         except OSError as exc:
             raise DyadError(f"{plot}: cannot write the plot: {exc.strerror}") from exc
