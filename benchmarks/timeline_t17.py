@@ -1,24 +1,32 @@
 """Timeline summarisation on Timeline17 (SyrianCrisis_bbc): date F1 and alignment ROUGE.
 
 Runs :func:`dyad.stories.summarise.datewise` on the topic's articles and compares the result
-with each gold timeline, news-tls style (Gholipour Ghalandari & Ifrim 2020): the collection is
-cut to the gold timeline's first..last date (articles published and dates referred to), the
-system produces as many dates as the gold timeline has, with round(mean gold sentences per
-date) sentences each. For speed the articles are not run through dyad's pipeline: sentences
-are the corpus's own lines, dates come from dyad's time-expression finder
-(``find_timexes(text, published)``, no spaCy parse) keeping full-day values only.
+with each gold timeline under the standard T17 protocol of news-tls (Gholipour Ghalandari &
+Ifrim 2020, ``experiments/evaluate.py``): the input is cut to the articles published between
+the gold timeline's first and last date (and only dates in that span are eligible), and the
+system is told **the number of dates** (= the gold timeline's) and **the number of sentences
+per date** (= round(mean gold sentences per date)). Nothing else comes from the gold. The
+query is the topic's ``keywords.json``. For speed the articles are not run through dyad's
+pipeline: sentences are the corpus's own lines (≥ 5 tokens), dates come from dyad's
+time-expression finder (``find_timexes(text, published)``, no spaCy parse) keeping day values.
 
 Metrics (implemented here, no external scorer):
-- date F1: set precision/recall of the system's dates against the gold dates.
-- AR-N ("align, many-to-one, date-weighted, concat"; after Martschat & Markert 2018 and
-  tilse's ``align_date_content_costs_many_to_one``): each date's content is its sentences
-  concatenated; tokens are lowercase ``[a-z0-9]+`` words, no stemming, no stop-word removal.
-  Every system date s is aligned to the gold date r maximising w(s, r) * F1_N(s, r), with
-  w = 1 / (|s - r| in days + 1) (nearest gold date when no n-gram overlaps). With m(s, r) the
-  clipped n-gram overlap count: P = sum_s w * m(s, r_s) / sum_s |ngrams(s)|;
-  R = sum_r min(|ngrams(r)|, sum_{s -> r} w * m(s, r)) / sum_r |ngrams(r)|; AR-N = F1(P, R).
 
-Usage: python benchmarks/timeline_t17.py [--data ../shared/data/t17/SyrianCrisis_bbc]
+- date F1: set precision/recall of the system's dates against the gold dates.
+- AR-N: tilse's ``evaluate_align_date_content_costs_many_to_one`` (Martschat & Markert 2017,
+  "align+ m:1"), the metric news-tls reports. Cost of aligning system date s with gold date
+  r: ``(1 - 1/(|s-r|+1)) * (1 - R1approx(s, r))``, R1approx being tilse's unigram F1 over
+  whitespace tokens. Precision: every system date goes to its cheapest gold date (first on a
+  tie); recall: every gold date to its cheapest system date. P = Σ_s w·h(s, r_s) / Σ_s |s|,
+  R = Σ_r w·h(s_r, r) / Σ_r |r| with w = 1/(|s-r|+1), h the clipped n-gram overlap and |x| the
+  n-gram count (n-grams within sentences); AR-N = F1(P, R).
+- concat ROUGE-N: all system sentences against all gold sentences, dates ignored.
+
+Deviation from tilse: it scores with ROUGE-1.5.5 with Porter stemming and stop-word removal;
+here tokens are lowercase ``[a-z0-9]+`` words, unstemmed, stop words kept (no stemmer or SMART
+list ships with dyad), so the absolute numbers are comparable only roughly.
+
+Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE]
 Targets: date F1 >= 0.55, AR-1 >= 0.12 (news-tls DATEWISE on T17: 0.544 / 0.120 / 0.035).
 """
 
@@ -29,8 +37,10 @@ import json
 import re
 import time
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dyad.stories.summarise import Sentence, datewise
 from dyad.time import find_timexes
@@ -38,6 +48,12 @@ from dyad.time import find_timexes
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17" / "SyrianCrisis_bbc"
 _DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 _TOKEN = re.compile(r"[a-z0-9]+")
+Timeline = dict[date, list[str]]
+VARIANTS: dict[str, dict[str, Any]] = {  # name -> datewise() options
+    "query filters summary sentences (news-tls)": {},
+    "query also filters the date-ranking sentences": {"rank_keywords": True},
+    "no query": {"query": []},
+}
 
 
 def load_sentences(folder: Path) -> list[Sentence]:
@@ -59,84 +75,134 @@ def load_sentences(folder: Path) -> list[Sentence]:
                     dates[i].append(date.fromisoformat(timex.value))
                 except ValueError:
                     continue
+        position = 0
         for part, found in zip(lines, dates, strict=True):
             if len(part.split()) >= 5:
-                sentences.append(Sentence(" ".join(part.split()), published, found))
+                sentences.append(Sentence(" ".join(part.split()), published, found, position))
+                position += 1
     return sentences
 
 
-def ngrams(text: str, n: int) -> Counter[tuple[str, ...]]:
-    toks = _TOKEN.findall(text.lower())
-    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+def ngrams(sentences: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    grams: Counter[tuple[str, ...]] = Counter()
+    for sentence in sentences:
+        toks = _TOKEN.findall(sentence.lower())
+        grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+    return grams
 
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def align_rouge(system: dict[date, str], gold: dict[date, str], n: int) -> float:
-    sys_ng = {d: ngrams(t, n) for d, t in system.items()}
-    gold_ng = {d: ngrams(t, n) for d, t in gold.items()}
-    matched_p, per_gold = 0.0, Counter[date]()
-    for s, grams in sys_ng.items():
-
-        def gain(
-            r: date, grams: Counter[tuple[str, ...]] = grams, s: date = s
-        ) -> tuple[float, int]:
-            m = sum((grams & gold_ng[r]).values())
-            w = 1.0 / (abs((s - r).days) + 1)
-            p = m / max(sum(grams.values()), 1)
-            rr = m / max(sum(gold_ng[r].values()), 1)
-            return w * _f1(p, rr), -abs((s - r).days)
-
-        r = max(gold_ng, key=gain)
-        w = 1.0 / (abs((s - r).days) + 1)
-        m = sum((grams & gold_ng[r]).values())
-        matched_p += w * m
-        per_gold[r] += w * m
-    sys_total = sum(sum(g.values()) for g in sys_ng.values()) or 1
-    gold_total = sum(sum(g.values()) for g in gold_ng.values()) or 1
-    recall = sum(min(sum(gold_ng[r].values()), v) for r, v in per_gold.items()) / gold_total
-    return _f1(matched_p / sys_total, recall)
+def rouge_approximation(system: Sequence[str], gold: Sequence[str]) -> float:
+    """tilse's ``compute_rouge_approximation``: unigram F1 over whitespace tokens."""
+    sys_counts = Counter(t for s in system for t in s.split())
+    gold_counts = Counter(t for s in gold for t in s.split())
+    match = sum((sys_counts & gold_counts).values())
+    p = match / sum(sys_counts.values()) if sys_counts else 0.0
+    r = match / sum(gold_counts.values()) if gold_counts else 0.0
+    return _f1(p, r)
 
 
-def evaluate(sentences: list[Sentence], timeline: list[list[object]]) -> dict[str, float]:
-    gold = {date.fromisoformat(str(d)[:10]): " ".join(map(str, s)) for d, s in timeline}  # type: ignore[call-overload]
+def _weight(a: date, b: date) -> float:
+    return 1.0 / (abs((a - b).days) + 1)
+
+
+def align_rouge(system: Timeline, gold: Timeline, n: int) -> dict[str, float]:
+    """AR-N, tilse's "align+ m:1" (``align_date_content_costs_many_to_one``)."""
+    sys_dates, gold_dates = sorted(system), sorted(gold)
+    if not sys_dates:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    approx = {
+        (s, r): rouge_approximation(system[s], gold[r]) for s in sys_dates for r in gold_dates
+    }
+
+    def cost(s: date, r: date) -> float:
+        return (1 - _weight(s, r)) * (1 - approx[s, r])
+
+    sys_ng = {d: ngrams(system[d], n) for d in sys_dates}
+    gold_ng = {d: ngrams(gold[d], n) for d in gold_dates}
+
+    def hits(s: date, r: date) -> float:
+        return _weight(s, r) * sum((sys_ng[s] & gold_ng[r]).values())
+
+    p_num = sum(hits(s, min(gold_dates, key=lambda r, s=s: cost(s, r))) for s in sys_dates)
+    r_num = sum(hits(min(sys_dates, key=lambda s, r=r: cost(s, r)), r) for r in gold_dates)
+    p = p_num / (sum(sum(g.values()) for g in sys_ng.values()) or 1)
+    r = r_num / (sum(sum(g.values()) for g in gold_ng.values()) or 1)
+    return {"precision": p, "recall": r, "f1": _f1(p, r)}
+
+
+def concat_rouge(system: Timeline, gold: Timeline, n: int) -> float:
+    sys_ng = ngrams([s for d in sorted(system) for s in system[d]], n)
+    gold_ng = ngrams([s for d in sorted(gold) for s in gold[d]], n)
+    m = sum((sys_ng & gold_ng).values())
+    return _f1(m / (sum(sys_ng.values()) or 1), m / (sum(gold_ng.values()) or 1))
+
+
+def evaluate(
+    sentences: list[Sentence], timeline: list[Any], keywords: list[str], **options: Any
+) -> dict[str, Any]:
+    gold: Timeline = {date.fromisoformat(str(d)[:10]): [str(x) for x in s] for d, s in timeline}
     start, end = min(gold), max(gold)
-    per_date = max(1, round(sum(len(s) for _, s in timeline) / len(timeline)))  # type: ignore[arg-type]
+    per_date = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
     pool = [s for s in sentences if s.published and start <= s.published <= end]
-    predicted = datewise(pool, k=len(gold), per_date=per_date, start=start, end=end)
-    system = {d: " ".join(texts) for d, texts in predicted}
+    options = {"keywords": keywords, **options}
+    options["keywords"] = options.pop("query", options["keywords"])
+    predicted = datewise(pool, k=len(gold), per_date=per_date, start=start, end=end, **options)
+    system: Timeline = dict(predicted)
     hits = len(set(system) & set(gold))
     p, r = hits / max(len(system), 1), hits / len(gold)
     return {
         "date_f1": _f1(p, r),
-        "ar1": align_rouge(system, gold, 1),
-        "ar2": align_rouge(system, gold, 2),
+        "ar1": align_rouge(system, gold, 1)["f1"],
+        "ar2": align_rouge(system, gold, 2)["f1"],
+        "concat_r1": concat_rouge(system, gold, 1),
+        "concat_r2": concat_rouge(system, gold, 2),
         "dates": len(gold),
         "per_date": per_date,
+        "predicted_dates": [d.isoformat() for d in sorted(system)],
+        "gold_dates": [d.isoformat() for d in sorted(gold)],
     }
+
+
+METRICS = ("date_f1", "ar1", "ar2", "concat_r1", "concat_r2")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     t0 = time.perf_counter()
     sentences = load_sentences(args.data)
     t1 = time.perf_counter()
+    keywords = json.loads((args.data / "keywords.json").read_text())
     timelines = [json.loads(x) for x in (args.data / "timelines.jsonl").read_text().splitlines()]
-    results = [evaluate(sentences, tl) for tl in timelines]
-    t2 = time.perf_counter()
-    for i, res in enumerate(results):
-        scores = f"date F1 {res['date_f1']:.3f}  AR-1 {res['ar1']:.3f}  AR-2 {res['ar2']:.3f}"
-        print(f"timeline {i}: {res['dates']} dates, {res['per_date']} sentence(s)/date: {scores}")
-    mean = {k: sum(r[k] for r in results) / len(results) for k in ("date_f1", "ar1", "ar2")}
-    print(f"mean over {len(results)} timeline(s) of {args.data.name}: date F1 {mean['date_f1']:.3f}"
-          f"  AR-1 {mean['ar1']:.3f}  AR-2 {mean['ar2']:.3f}")  # fmt: skip
-    print(
-        f"{len(sentences)} sentences; time expressions {t1 - t0:.1f}s, summarising {t2 - t1:.1f}s"
-    )
+    figures: dict[str, Any] = {"data": args.data.name, "keywords": keywords, "variants": {}}
+    for name, options in VARIANTS.items():
+        t2 = time.perf_counter()
+        results = [evaluate(sentences, tl, keywords, **options) for tl in timelines]
+        seconds = time.perf_counter() - t2
+        mean = {k: sum(r[k] for r in results) / len(results) for k in METRICS}
+        print(f"{name} ({seconds:.1f}s):")
+        for i, res in enumerate(results):
+            print(f"  timeline {i}: {res['dates']} dates, {res['per_date']} sentence(s)/date, "
+                  f"predicted {', '.join(res['predicted_dates'])}")  # fmt: skip
+        print(f"  mean over {len(results)} timeline(s): date F1 {mean['date_f1']:.3f}  "
+              f"AR-1 {mean['ar1']:.3f}  AR-2 {mean['ar2']:.3f}  "
+              f"concat R-1 {mean['concat_r1']:.3f}  R-2 {mean['concat_r2']:.3f}")  # fmt: skip
+        figures["variants"][name] = {
+            "mean": {k: round(v, 4) for k, v in mean.items()},
+            "summarising_seconds": round(seconds, 2),
+            "timelines": results,
+        }
+    figures["sentences"] = len(sentences)
+    figures["time_expressions_seconds"] = round(t1 - t0, 2)
+    print(f"{len(sentences)} sentences; time expressions {t1 - t0:.1f}s")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,23 @@
 """Timeline summarisation for long collections, in the style of news-tls DATEWISE.
 
-Two steps (Gholipour Ghalandari & Ifrim 2020, "Examining the State-of-the-Art in News
-Timeline Summarization"): rank the *dates* (here unsupervised: how many sentences refer to a
-day, a reference from days later counting fully and one from the same news cycle a quarter,
-plus a tie-breaking weight for sentences published that day without naming a date),
-keep the top k; then for each date pick the most *central* sentences among those that belong
-to it: TF-IDF vectors (IDF over the whole collection), cosine to the candidates' centroid,
-skipping near-duplicates of a sentence already picked. Pure functions: the benchmark runs
-them on plain sentences, :mod:`dyad.stories.timeline` on fused events' source sentences.
+Two steps (Martschat & Markert 2018; Gholipour Ghalandari & Ifrim 2020, "Examining the
+State-of-the-Art in News Timeline Summarization"), both unsupervised here:
+
+1. **Date selection** (:func:`rank_dates`): a day's score is the number of sentences that
+   *refer* to it (a day-precision time expression resolved against the publication date;
+   each sentence counts a day once) plus :data:`PUBLISHED_WEIGHT` for every sentence published
+   that day that names no day — news-tls's MentionCount ranker with its PubCount signal as a
+   tie-breaker. With ``keywords`` (the topic query) only sentences matching one of them count.
+2. **Per-date summaries** (:func:`summarise_date`): the candidates of a day are the sentences
+   that name it plus the first :data:`CLIP_SENTS` sentences, naming no day, of the articles
+   published that day or the next (news-tls's PM collector, ``pub_end=2``). They are ranked
+   by TF-IDF cosine to the candidates' centroid (IDF over the whole collection); only
+   sentences matching the keywords may be picked, near-duplicates (cosine ≥
+   :data:`DUPLICATE_COSINE`) of a picked one are skipped. A date with no admissible sentence is
+   dropped and the next-ranked date takes its place (as in news-tls).
+
+Pure functions: the benchmark runs them on plain sentences; :mod:`dyad.stories.timeline`
+uses :func:`central` for each entry's key sentence.
 """
 
 from __future__ import annotations
@@ -17,12 +27,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-PUBLISHED_WEIGHT = 0.01  # a sentence published on d that names no date: a tie-breaker
 LATER_DAYS = 2  # a reference from an article published this many days after d counts fully
-NEAR_WEIGHT = 0.25  # a reference made within the news cycle ("on Tuesday") counts this much
+NEAR_WEIGHT = 0.25  # a reference made within the news cycle or ahead ("by Tuesday"): a quarter
+PUBLISHED_WEIGHT = 0.01  # a sentence published on d that names no day: a tie-breaker
+CLIP_SENTS = 5  # of an article's sentences naming no day, only the first few are candidates
+PUB_END = 2  # ... for the day it was published and the day before (news-tls ``pub_end``)
 DUPLICATE_COSINE = 0.6  # a candidate this close to a picked sentence is a duplicate
+MIN_WORDS = 5  # shorter candidates (content words) are never picked
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
     [
@@ -82,23 +96,64 @@ Vector = dict[str, float]
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence of the collection with its publication date and the days it names."""
+    """A sentence of the collection: its publication date, the days it names, its position.
+
+    ``position`` is the sentence's index in its article (0 = lead); only the first
+    :data:`CLIP_SENTS` sentences that name no day stand for their publication date.
+    """
 
     text: str
     published: date | None = None
     dates: list[date] = field(default_factory=list)
+    position: int = 0
 
 
 def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
+def keyword_terms(keywords: Sequence[str]) -> list[str]:
+    """The query's terms, lowercase: ``["SyrianCrisis", "BP oil"]`` → syrian, crisis, bp, oil."""
+    terms: list[str] = []
+    for keyword in keywords:
+        for part in _CAMEL.findall(keyword):
+            term = part.lower()
+            if term not in terms and term not in STOPWORDS:
+                terms.append(term)
+    return terms
+
+
+def matches(text: str, terms: Sequence[str]) -> bool:
+    """Whether ``text`` names a query term. A term of 6+ letters matches words starting with
+    all but its last two (``syrian``: Syria, Syrians; ``crisis``: crises), one of 4–5 letters
+    words starting with it (``syria``: Syrian), a shorter one only itself. True for no terms."""
+    if not terms:
+        return True
+    stems = [t[:-2] if len(t) >= 6 else t for t in terms]
+    exact = {s for s in stems if len(s) < 4}
+    prefixes = tuple(s for s in stems if len(s) >= 4)
+    return any(w in exact or w.startswith(prefixes) for w in _WORD.findall(text.lower()))
+
+
 def rank_dates(
-    sentences: Sequence[Sentence], start: date | None = None, end: date | None = None
+    sentences: Sequence[Sentence],
+    start: date | None = None,
+    end: date | None = None,
+    keywords: Sequence[str] = (),
 ) -> list[tuple[date, float]]:
-    """Days by how much the collection talks about them, best first (within start..end)."""
+    """Days by how many sentences refer to them, best first (within start..end).
+
+    Each sentence counts every day it names once: fully when published :data:`LATER_DAYS` or
+    more days after it (the day is remembered), :data:`NEAR_WEIGHT` when published the same
+    news cycle or before it (breaking news, plans, deadlines); a sentence that names no day
+    counts :data:`PUBLISHED_WEIGHT` for its publication date. With ``keywords`` only
+    sentences that match one (:func:`matches`) count.
+    """
+    terms = keyword_terms(keywords)
     score: defaultdict[date, float] = defaultdict(float)
     for s in sentences:
+        if terms and not matches(s.text, terms):
+            continue
         for d in set(s.dates):
             later = s.published is None or (s.published - d).days >= LATER_DAYS
             score[d] += 1.0 if later else NEAR_WEIGHT
@@ -110,6 +165,20 @@ def rank_dates(
         if (start is None or d >= start) and (end is None or d <= end)
     ]
     return sorted(inside, key=lambda dv: (-dv[1], dv[0]))
+
+
+def candidates(sentences: Sequence[Sentence]) -> dict[date, list[Sentence]]:
+    """Each day's candidate sentences: those naming it, and the first :data:`CLIP_SENTS`
+    sentences naming no day of articles published on it or :data:`PUB_END` − 1 days later."""
+    by_date: defaultdict[date, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        if s.dates:
+            for d in dict.fromkeys(s.dates):
+                by_date[d].append(s)
+        elif s.published is not None and s.position < CLIP_SENTS:
+            for k in range(PUB_END):
+                by_date[s.published - timedelta(days=k)].append(s)
+    return by_date
 
 
 def idf_table(texts: Sequence[str]) -> dict[str, float]:
@@ -133,8 +202,15 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def central(texts: Sequence[str], idf: dict[str, float], n: int = 1) -> list[int]:
-    """Indexes of the ``n`` most central texts (closest to the centroid), no near-duplicates."""
+def central(
+    texts: Sequence[str],
+    idf: dict[str, float],
+    n: int = 1,
+    allowed: Sequence[bool] | None = None,
+) -> list[int]:
+    """Indexes of the ``n`` most central texts (closest to the TF-IDF centroid of all of
+    them), skipping near-duplicates, texts under :data:`MIN_WORDS` content words and, with
+    ``allowed``, texts whose flag is false (they still shape the centroid)."""
     vectors = [vector(t, idf) for t in texts]
     centroid: defaultdict[str, float] = defaultdict(float)
     for vec in vectors:
@@ -145,11 +221,26 @@ def central(texts: Sequence[str], idf: dict[str, float], n: int = 1) -> list[int
     for i in order:
         if len(picked) >= n:
             break
-        if len(words(texts[i])) < 5:
+        if (allowed is not None and not allowed[i]) or len(words(texts[i])) < MIN_WORDS:
             continue
         if all(cosine(vectors[i], vectors[j]) < DUPLICATE_COSINE for j in picked):
             picked.append(i)
     return picked
+
+
+def summarise_date(
+    day_sentences: Sequence[Sentence],
+    idf: dict[str, float],
+    n: int,
+    keywords: Sequence[str] = (),
+) -> list[str]:
+    """Up to ``n`` central, distinct sentences among a day's candidates (keyword-matching)."""
+    texts = list(dict.fromkeys(s.text for s in day_sentences))
+    if not texts:
+        return []
+    terms = keyword_terms(keywords)
+    allowed = [matches(t, terms) for t in texts]
+    return [texts[i] for i in central(texts, idf, n, allowed)]
 
 
 def datewise(
@@ -158,17 +249,22 @@ def datewise(
     per_date: int = 1,
     start: date | None = None,
     end: date | None = None,
+    keywords: Sequence[str] = (),
+    rank_keywords: bool = False,
 ) -> list[tuple[date, list[str]]]:
-    """A timeline of the ``k`` best dates with ``per_date`` sentences each, oldest first."""
-    by_date: defaultdict[date, list[str]] = defaultdict(list)
-    for s in sentences:
-        for d in set(s.dates) or ({s.published} if s.published else set()):
-            by_date[d].append(s.text)
+    """A timeline of the ``k`` best dates with ``per_date`` sentences each, oldest first.
+
+    ``keywords`` (the topic query) filter the summary sentences (as in news-tls) and, with
+    ``rank_keywords``, also the sentences whose references rank the dates.
+    """
+    by_date = candidates(sentences)
     idf = idf_table([s.text for s in sentences])
-    timeline = []
-    for day, _ in rank_dates(sentences, start, end)[:k]:
-        texts = list(dict.fromkeys(by_date[day]))
-        picked = central(texts, idf, per_date) if texts else []
+    ranked = rank_dates(sentences, start, end, keywords if rank_keywords else ())
+    timeline: list[tuple[date, list[str]]] = []
+    for day, _ in ranked:
+        if len(timeline) >= k:
+            break
+        picked = summarise_date(by_date.get(day, []), idf, per_date, keywords)
         if picked:
-            timeline.append((day, [texts[i] for i in picked]))
+            timeline.append((day, picked))
     return sorted(timeline)

@@ -1,0 +1,83 @@
+"""Timeline summarisation (:mod:`dyad.stories.summarise`) and the T17 benchmark's metrics."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+from dyad.stories.summarise import (
+    Sentence,
+    candidates,
+    datewise,
+    keyword_terms,
+    matches,
+    rank_dates,
+)
+
+D1, D2, D3 = date(2012, 5, 25), date(2012, 5, 26), date(2012, 6, 1)
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "timeline_t17.py"
+    spec = importlib.util.spec_from_file_location("timeline_t17", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["timeline_t17"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_keyword_terms_split_camel_case_and_match_inflections() -> None:
+    terms = keyword_terms(["SyrianCrisis", "BP oil"])
+    assert terms == ["syrian", "crisis", "bp", "oil"]
+    assert matches("Syria's army", terms) and matches("two crises", terms)
+    assert not matches("turmoil in Syracuse", terms)
+    assert matches("anything", [])
+
+
+def test_rank_dates_prefers_remembered_days_and_honours_keywords() -> None:
+    sentences = [
+        Sentence("The Houla massacre in Syria on 25 May killed 108.", D3, [D1]),
+        Sentence("Talks are due in Geneva on 26 May.", D1, [D2]),
+        Sentence("A quiet day with nothing said about dates at all.", D2, []),
+    ]
+    ranked = rank_dates(sentences)
+    assert ranked[0][0] == D1 and dict(ranked)[D2] > 0.25  # 0.25 + a publication tie-breaker
+    assert [d for d, _ in rank_dates(sentences, keywords=["Geneva"])] == [D2]
+    assert rank_dates(sentences, start=D2, end=D2)[0][0] == D2
+
+
+def test_candidates_take_leads_for_their_day_and_the_day_before() -> None:
+    lead = Sentence("Rebels said they had seized the town after heavy fighting.", D2, [], 0)
+    late = Sentence("Analysts said the seizure mattered for the whole region.", D2, [], 7)
+    named = Sentence("On 25 May the town was shelled by the army for hours.", D3, [D1], 3)
+    by_date = candidates([lead, late, named])
+    assert by_date[D2] == [lead] and by_date[D1] == [lead, named]
+
+
+def test_datewise_skips_dates_without_admissible_sentences() -> None:
+    sentences = [
+        Sentence("Troops shelled Houla near Homs on 25 May, killing 108.", D3, [D1]),
+        Sentence("Houla was shelled on 25 May and 108 people were killed.", D3, [D1]),
+        Sentence("Syrian troops shelled Houla on 25 May, monitors said today.", D3, [D1]),
+        Sentence("Markets rose on 26 May in London and New York.", D3, [D2]),
+        Sentence("Syria said it would attend the 1 June talks in Geneva.", D1, [D3]),
+    ]
+    tl = datewise(sentences, k=2, per_date=2, keywords=["Syria"])
+    assert [d for d, _ in tl] == [D1, D3]  # 26 May has no sentence naming the query
+    assert len(tl[0][1]) == 1 and "Syrian" in tl[0][1][0]
+    assert len(datewise(sentences, k=2, per_date=2)[0][1]) == 2  # no query: two distinct ones
+
+
+def test_align_rouge_is_tilse_many_to_one() -> None:
+    bench = _bench()
+    gold = {D1: ["troops killed 108 in houla"], D3: ["talks opened in geneva"]}
+    assert bench.align_rouge(gold, gold, 1)["f1"] == 1.0
+    shifted = {D2: ["troops killed 108 in houla"]}  # one day off: weight 1/2, both gold
+    scores = bench.align_rouge(shifted, gold, 1)  # dates map to the single system date
+    assert scores["precision"] == 0.5
+    assert abs(scores["recall"] - (0.5 * 5 + 1 / 7 * 1) / 9) < 1e-9  # "in" from 7 days off
+    assert bench.concat_rouge(shifted, gold, 1) == 2 * 1 * (5 / 9) / (1 + 5 / 9)
+    assert bench.align_rouge({}, gold, 1)["f1"] == 0.0
