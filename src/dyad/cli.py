@@ -19,6 +19,8 @@ import click
 from . import __version__
 from .actors import default_kb, describe_actor, format_actor_text, query_ids
 from .actors.kb import KB_ENV
+from .commands.options import db_option
+from .commands.serve import serve
 from .commands.stories import events, relations_command, timeline
 from .errors import DyadError
 from .model import Article, RawDocument, ReadError
@@ -28,15 +30,6 @@ from .readers import read_paths
 from .render import FORMATS, render_rows
 from .store import Store, list_articles, list_quotes
 from .store.queries import ARTICLE_COLUMNS, QUOTE_COLUMNS
-
-DEFAULT_DB = "dyad.duckdb"
-db_option = click.option(
-    "--db",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The store: a DuckDB file.",
-)
 
 
 def warn(message: str) -> None:
@@ -244,6 +237,7 @@ def quotes(db: str, speaker: str | None, contains: str | None, fmt: str, limit: 
 cli.add_command(events)
 cli.add_command(timeline)
 cli.add_command(relations_command)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ from ..stories.relations import RELATION_COLUMNS, relations, resolve_side
 from ..stories.rules import interval
 from ..stories.svg import relations_svg
 from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline, render_text
+from .options import db_option
 
 PLOVER_TYPES = [
     "AGREE",
@@ -45,10 +46,6 @@ PLOVER_TYPES = [
     "COERCE",
     "ASSAULT",
 ]
-db_option = click.option(
-    "--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False),
-    help="The store: a DuckDB file.",
-)  # fmt: skip
 
 
 class DateBound(click.ParamType):
