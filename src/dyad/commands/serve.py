@@ -56,4 +56,3 @@ def serve(db: str, host: str, port: int, access_log: bool, cache_size: int) -> N
     app = create_app(db, cache_size=cache_size)
     click.echo(f"dyad: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="warning")
-
