@@ -89,8 +89,10 @@ def relations(
     rows: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"events": 0, "cooperative": 0, "conflictual": 0, "goldstein_sum": 0.0}
     )
-    everyone: Sequence[Sequence[str]] = []
-    for event in fused_events(store, everyone, statuses=("occurred",)):
+    # A side of named actors narrows the scan in SQL; a country side ("Russia": any actor of
+    # Russia) can only be checked against the knowledge base, one event at a time.
+    named: Sequence[Sequence[str]] = [sorted(s.ids) for s in (a, b) if s.country is None]
+    for event in fused_events(store, named, statuses=("occurred",)):
         period = period_of(event["date_value"], by)
         if period is None or not _opposed(event, a, b, kb):
             continue
