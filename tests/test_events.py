@@ -322,6 +322,10 @@ def test_summit_dates_an_undated_meeting(code: Code) -> None:
     text = "Obama and Putin met on the sidelines of the G20 summit in Mexico."
     event = consults(code(text))[0]
     assert event.date and event.date["value"] == "2012-06-18"
+    assert event.date["inferred"] == "summit" and event.date["range"] == [
+        "2012-06-18",
+        "2012-06-19",
+    ]
     assert event.location and event.location["country"] == "MEX"
 
 
@@ -355,3 +359,77 @@ def test_lexicon_data_files_name_their_source() -> None:
         assert path.read_text("utf-8").startswith("#"), path
         assert "ource" in path.read_text("utf-8")[:1200], path
     assert lexicon().verbs["meet"] is not None and lexicon().nouns["talks"] is not None
+
+
+# -- noise: who is not acting, what is not an event, where it is not ---------------------------
+
+
+def test_possessor_of_abstract_subject_is_no_actor(code: Code) -> None:
+    text = (
+        "Barack Obama and Vladimir Putin's commitment to peace will not give them this "
+        "opportunity. Barack Obama's policy supports Israel."
+    )
+    assert code(text).events == [], describe(code(text).events)
+    assert [e.type for e in code("Barack Obama supports Israel.").events] == ["SUPPORT"]
+
+
+def test_light_verb_with_abstract_object_is_no_aid(code: Code) -> None:
+    assert code("The United States gave Russia a chance to respond.").events == []
+    assert [e.type for e in code("The United States gave Russia weapons.").events] == ["AID"]
+
+
+def test_quotation_takes_only_named_actors(code: Code) -> None:
+    text = (
+        "Barack Obama met Vladimir Putin in Moscow. "
+        '"But we decided not to make a deal out of it," Putin said.'
+    )
+    assert [e.type for e in code(text).events] == ["CONSULT"], describe(code(text).events)
+    named = code('"Barack Obama agreed to meet Vladimir Putin," Lavrov said.')
+    assert between(consults(named)[0], "Barack Obama", "Vladimir Putin")
+
+
+def test_hoped_talk_and_cancelled_meeting_of_its_participants(code: Code) -> None:
+    text = (
+        "Vladimir Putin hopes that he would still be able to talk to Barack Obama on the "
+        "sidelines of the G20 summit, although earlier the White House had decided to cancel "
+        "the bilateral meeting."
+    )
+    talk, meeting = consults(code(text, "2013-09-06"))
+    assert talk.status == "planned" and talk.date and talk.date["inferred"] == "summit"
+    assert meeting.status == "cancelled" and names(meeting) == {"Barack Obama", "Vladimir Putin"}
+    assert meeting.date and meeting.date["value"] is None  # no summit date: not tied to it
+
+
+def test_location_is_not_a_place_inside_the_object(code: Code) -> None:
+    text = (
+        "Barack Obama will warn Vladimir Putin of the U.S. response to Russian cyber "
+        "operations in the United States."
+    )
+    threat = code(text).events[0]
+    assert threat.type == "THREATEN" and threat.location is None
+    warned = code("Barack Obama warned Vladimir Putin in Beijing.").events[0]
+    assert warned.location == {"name": "Beijing", "country": "CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The United States is providing weapons to Macedonia, which is preparing a major "
+         "offensive against the rebels.", ["AID"]),
+        ("General Prosper Avril resigned on Friday to allow elections in Haiti.", ["RETREAT"]),
+        ("U.N. helicopters evacuated the wounded from Gorazde on Friday.", ["AID"]),
+        ("Serbia eased emergency measures on Wednesday as authorities in Croatia cracked down "
+         "on protesters.", ["CONCEDE"]),
+        ("Syrian officers ended mediation efforts between rival militias in Tripoli.",
+         ["SANCTION"]),
+        ("Barack Obama praised all their previous meetings with Vladimir Putin.", ["SUPPORT"]),
+    ],
+)  # fmt: skip
+def test_background_and_series_are_not_events(code: Code, text: str, kinds: list[str]) -> None:
+    assert [e.type for e in code(text, "2013-09-06").events] == kinds, describe(code(text).events)
+
+
+def test_relative_clause_on_event_noun_is_that_event(code: Code) -> None:
+    article = code("Putin snubbed Obama by skipping the G8 meeting that Obama hosted in May.")
+    meeting = consults(article)[0]
+    assert meeting.status == "cancelled" and "Barack Obama" in names(meeting)

@@ -52,6 +52,40 @@ QUANTITIES = frozenset(
         "all",
     }
 )
+ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ure", "ship")
+ABSTRACT_NOUNS = frozenset(
+    {
+        "policy",
+        "decision",
+        "stance",
+        "position",
+        "plan",
+        "promise",
+        "word",
+        "remark",
+        "approach",
+        "effort",
+        "attempt",
+        "refusal",
+        "approval",
+        "proposal",
+        "response",
+        "role",
+        "interest",
+        "move",
+        "view",
+        "goal",
+        "aim",
+        "desire",
+        "wish",
+        "record",
+        "history",
+        "strategy",
+        "rhetoric",
+        "behavior",
+        "behaviour",
+    }
+)
 REPORTERS = frozenset(
     {"say", "announce", "declare", "state", "confirm", "add", "tell", "report", "insist", "warn"}
 )
@@ -69,6 +103,7 @@ class ActorIndex:
 
     by_token: dict[int, Mention] = field(default_factory=dict)
     is_agent: Callable[[str], bool] = lambda lemma: False
+    is_event: Callable[[str], bool] = lambda lemma: False
     persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sent start, i, m)
     places: list[tuple[int, int, Mention]] = field(default_factory=list)
 
@@ -244,17 +279,45 @@ def subject_refs(
         for child in verb.children:
             if child.dep_ in subjects:
                 return refs_of(child, index)
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [r for p in child.children if p.dep_ == "pobj" for r in refs_of(p, index)]
         slipped = _slipped_subject(verb, index)
         if slipped is not None:
             return refs_of(slipped, index)
-            if child.dep_ == "agent":
-                return [r for p in child.children if p.dep_ == "pobj" for r in refs_of(p, index)]
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return refs_of(verb.head, index)
         if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or verb.head is verb:
             return []
         verb = verb.head
     return []
+
+
+def subject_token(verb: Token, hops: int = 3) -> Token | None:
+    """The subject noun of a verb, climbing control and coordination like
+    :func:`subject_refs` (None when the subject is a relative head, an agent or missing)."""
+    for _ in range(hops):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def possessed_abstract_subject(verb: Token, index: ActorIndex) -> bool:
+    """ "Obama and Putin's *commitment* ... will not give them": the subject is a thing
+    (an abstract or event noun), its possessors are not the ones acting."""
+    subject = subject_token(verb)
+    if subject is None or subject.pos_ != "NOUN" or subject.i in index.by_token:
+        return False
+    if not any(c.dep_ == "poss" for c in subject.children):
+        return False
+    lemma = subject.lemma_.lower()
+    if index.is_agent(lemma) or lemma in PAIR_NOUNS or lemma in PAIR_PLACES:
+        return False
+    return lemma in ABSTRACT_NOUNS or lemma.endswith(ABSTRACT_SUFFIXES) or index.is_event(lemma)
 
 
 def _slipped_subject(verb: Token, index: ActorIndex) -> Token | None:
@@ -301,6 +364,19 @@ def nominal_arguments(
     noun: Token, index: ActorIndex, container: bool = False
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor."""
+    actors, recipients = own_nominal_arguments(noun, index, container)
+    if not actors:
+        actors = _governor_subject(noun, index)
+    if not actors:
+        actors = _prep_objects(noun, index, frozenset({"of"}))
+    return actors, recipients
+
+
+def own_nominal_arguments(
+    noun: Token, index: ActorIndex, container: bool = False
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The participants a noun trigger's own phrase names: possessor, name modifiers,
+    *between*/*by* objects (actors) and *with*/*to*/*against* objects (recipients)."""
     actors: list[ActorRef] = []
     for child in noun.children:
         if child.dep_ == "poss":
@@ -308,12 +384,7 @@ def nominal_arguments(
         elif _name_modifier(child, index) and not (container or SUMMIT_NAME.match(child.text)):
             actors.append(index.by_token[child.i].ref)
     actors += _prep_objects(noun, index, ACTOR_PREPS)
-    recipients = _prep_objects(noun, index, NOMINAL_RECIPIENT_PREPS)
-    if not actors:
-        actors = _governor_subject(noun, index)
-    if not actors:
-        actors = _prep_objects(noun, index, frozenset({"of"}))
-    return actors, recipients
+    return actors, _prep_objects(noun, index, NOMINAL_RECIPIENT_PREPS)
 
 
 def _name_modifier(child: Token, index: ActorIndex) -> bool:

@@ -32,6 +32,9 @@ EXISTENCE = frozenset({"happen", "occur", "take", "go", "materialize", "material
 DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 LOCATION_PREPS = frozenset({"in", "at", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+VENUES = frozenset(
+    {"sideline", "sidelines", "margin", "margins", "summit", "conference", "forum", "session"}
+)
 
 
 def status_chain(token: Token, hops: int = 5) -> list[Token]:
@@ -125,19 +128,36 @@ def date_value(value: str | None) -> str | None:
 def attach_place(
     trigger: Trigger, sent: Span, triggers: set[int], containers: set[int]
 ) -> Span | None:
-    """The place the text puts the event in: a GPE/LOC/FAC after *in*/*at* on its chain."""
+    """The place the text puts the event in: a GPE/LOC/FAC after *in*/*at*/*near* whose
+    preposition hangs from the trigger itself or from its chain (the clause's locative
+    adjunct), possibly through a venue ("on the sidelines of the G20 summit *in* Mexico") —
+    never a place inside an object ("a response to cyber operations *in* the United States")."""
     chain = anchor_chain(trigger.token)
+    positions = {t.i: n for n, t in enumerate(chain)}
     best: tuple[int, Span] | None = None
     for ent in sent.ents:
         head = ent.root.head
         if ent.label_ not in PLACE_LABELS or head.lower_ not in LOCATION_PREPS:
             continue
-        rank = (
-            0 if head.head.i == trigger.token.i else _attach_rank(head, chain, triggers, containers)
-        )
+        rank = _venue_rank(head.head, positions, containers)
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, ent)
     return best[1] if best else None
+
+
+def _venue_rank(token: Token, positions: dict[int, int], containers: set[int]) -> int | None:
+    """Where the word a place preposition hangs from meets the chain, climbing only through
+    venues (summits, sidelines, capitals) and the prepositions that attach them."""
+    for _ in range(6):
+        if token.i in positions:
+            return positions[token.i]
+        venue = token.i in containers or token.lemma_.lower() in VENUES
+        if not venue or token.dep_ not in ("pobj", "appos", "compound") or token.head is token:
+            return None
+        token = token.head
+        if token.dep_ == "prep" and token.i not in positions:
+            token = token.head
+    return None
 
 
 def status_of(trigger: Trigger, lex: Lexicon, doc: Doc) -> str:

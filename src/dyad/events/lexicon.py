@@ -41,6 +41,7 @@ class Lexicon:
     nouns: dict[str, Spec | None] = field(default_factory=dict)
     phrasal: dict[tuple[str, str], Spec] = field(default_factory=dict)
     verb_object: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    blocked: set[tuple[str, str]] = field(default_factory=set)  # "give opportunity": no event
     curated: set[str] = field(default_factory=set)
     status: dict[tuple[str, str], str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
@@ -93,9 +94,12 @@ def _curated(lex: Lexicon, data_dir: Path) -> None:
             lex.curated.add(form)
         elif pos == "N":
             lex.nouns[form] = spec
-        elif spec is not None:
+        else:
             first, _, second = form.partition(" ")
-            lex.phrasal[(first, second)] = spec
+            if spec is not None:
+                lex.phrasal[(first, second)] = spec
+            else:
+                lex.blocked.add((first, second))
 
 
 @functools.cache

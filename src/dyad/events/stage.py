@@ -12,13 +12,22 @@ mention is anaphoric. An event with no date of its own gets ``{"value": null, "t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import ActorKB, default_kb
-from dyad.events.arguments import ActorIndex, nominal_arguments, unique, verbal_arguments
+from dyad.events.arguments import (
+    ACTOR_LABELS,
+    ActorIndex,
+    nominal_arguments,
+    own_nominal_arguments,
+    possessed_abstract_subject,
+    unique,
+    verbal_arguments,
+)
 from dyad.events.context import (
     _attach_rank,
     anchor_chain,
@@ -30,13 +39,15 @@ from dyad.events.context import (
 from dyad.events.lexicon import Lexicon, Summit, lexicon
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
-from dyad.model import Article, Event, Timex
+from dyad.model import ActorRef, Article, Event, Timex
 
 STATUS_RANK = {"cancelled": 4, "negated": 3, "planned": 2, "hypothetical": 1, "occurred": 0}
 DEFINITE = frozenset({"the", "that", "this", "their", "these", "those"})
 NEW_MENTION = frozenset(
     {"first", "previous", "past", "earlier", "new", "next", "another", "second"}
 )
+# Quotation marks, when the quotes stage has not run: "...", “...”.
+QUOTED = re.compile(r"\u201c[^\u201d]{2,}\u201d|\"[^\"]{2,}\"")
 
 
 @dataclass(slots=True)
@@ -46,6 +57,8 @@ class Coded:
     event: Event
     trigger: Trigger
     own_date: bool
+    borrow: bool = False  # a meeting noun whose own phrase names no participant
+    quoted: bool = False  # inside a direct quotation: named participants only
 
 
 class EventStage:
@@ -70,7 +83,8 @@ def code_events(article: Article, doc: Doc, kb: ActorKB, lex: Lexicon) -> list[E
     for sent in doc.sents:
         found = absorb(find_triggers(sent, lex))
         if found:
-            coded.extend(_merge([coder.code(t, sent, found) for t in found]))
+            mentions = [c for t in found if (c := coder.code(t, sent, found)) is not None]
+            coded.extend(_borrow_participants(_merge(mentions)))
     _resolve_anaphora(coded)
     return [c.event for c in coded if _participants(c.event)]
 
@@ -80,15 +94,29 @@ class _Coder:
         self.article, self.doc, self.kb, self.lex = article, doc, kb, lex
         self.index = ActorIndex.build(article, doc, kb)
         self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
+        self.index.is_event = lambda lemma: lex.nouns.get(lemma) is not None
         self.summits = SummitResolver(article, kb, lex)
         self.published = article.meta.published
+        self.quotes = _quote_spans(article)
 
-    def code(self, trigger: Trigger, sent: Span, found: list[Trigger]) -> Coded:
+    def code(self, trigger: Trigger, sent: Span, found: list[Trigger]) -> Coded | None:
+        borrow = False
         if trigger.nominal:
             container = trigger.spec.mode == "multilateral"
             actors, recipients = nominal_arguments(trigger.anchor, self.index, container)
+            if trigger.spec.type == "CONSULT" and not container and not _named(trigger.anchor):
+                borrow = not any(own_nominal_arguments(trigger.anchor, self.index, container))
+        elif possessed_abstract_subject(trigger.token, self.index):
+            return None
         else:
             actors, recipients = verbal_arguments(trigger.token, trigger.extra, self.index)
+        start = trigger.token.idx
+        quote = next(((a, b) for a, b in self.quotes if a <= start < b), None)
+        quoted = quote is not None
+        if quote is not None:
+            named = self._named_in(sent, quote)
+            actors = [a for a in actors if _key(a) in named]
+            recipients = [r for r in recipients if _key(r) in named]
         actors = unique(actors)
         keys = {a.id or a.name for a in actors}
         recipients = [r for r in unique(recipients) if (r.id or r.name) not in keys]
@@ -113,7 +141,17 @@ class _Coder:
             date=date,
             location=self._location(place, summit),
         )
-        return Coded(event, trigger, date["value"] is not None)
+        return Coded(event, trigger, date["value"] is not None, borrow, quoted)
+
+    def _named_in(self, sent: Span, quote: tuple[int, int]) -> set[str]:
+        """The actors a quotation names explicitly (names, not pronouns or role nouns)."""
+        return {
+            _key(m.ref)
+            for t in sent
+            if quote[0] <= t.idx < quote[1]
+            and (m := self.index.by_token.get(t.i)) is not None
+            and (t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS)
+        }
 
     def _summit(
         self, trigger: Trigger, sent: Span, triggers: set[int], containers: set[int]
@@ -142,6 +180,7 @@ class _Coder:
                 "value": self.summits.day_in(summit),
                 "text": f"{summit.series} summit",
                 "range": [summit.start, summit.end],
+                "inferred": "summit",  # from the summit table, not a date in the text
             }
         return {"value": None, "text": None, "bound": self.published}
 
@@ -154,6 +193,48 @@ class _Coder:
             found = self.kb.lookup(name)
             country = found[0].country if found else None
         return {"name": name, "country": country}
+
+
+def _quote_spans(article: Article) -> list[tuple[int, int]]:
+    """Character spans of the article's direct quotations (the quotes stage's, else marks)."""
+    spans = [tuple(q.span) for q in article.quotes if q.kind == "direct"]
+    if not article.quotes:
+        spans = [m.span() for m in QUOTED.finditer(article.text)]
+    return [(int(a), int(b)) for a, b in spans]
+
+
+def _named(noun: Token) -> bool:
+    """ "the Group of Eight (G8) meeting": a meeting named by a proper noun is its own event."""
+    return any(c.pos_ == "PROPN" or c.ent_type_ for c in noun.children)
+
+
+def _key(ref: ActorRef) -> str:
+    return ref.id or ref.name
+
+
+def _borrow_participants(coded: list[Coded]) -> list[Coded]:
+    """ "Putin hopes to talk to the U.S. president, although the White House had cancelled
+    *the bilateral meeting*": a meeting noun whose own phrase names nobody is between the
+    participants of the closest other meeting of the sentence (not the canceller). Runs after
+    merging, so only mentions that are not the same event as a sibling borrow."""
+    for item in coded:
+        if not item.borrow:
+            continue
+        others = [
+            c
+            for c in coded
+            if c is not item
+            and not c.borrow
+            and c.event.type == "CONSULT"
+            and _participants(c.event)
+        ]
+        if not others:
+            item.borrow = False
+            continue
+        source = min(others, key=lambda c: abs(c.trigger.token.i - item.trigger.token.i)).event
+        item.event.actors = list(source.actors)
+        item.event.recipients = list(source.recipients)
+    return coded
 
 
 def _after(value: str | None, published: str | None) -> bool:
@@ -196,6 +277,7 @@ def _merge(coded: list[Coded]) -> list[Coded]:
 
 def _absorb_into(target: Coded, other: Coded) -> None:
     t, o = target.event, other.event
+    target.borrow = False  # one event with its sibling: its participants are the union
     t.actors = unique([*t.actors, *o.actors])
     keys = {a.id or a.name for a in t.actors}
     t.recipients = [
@@ -230,8 +312,12 @@ def _resolve_anaphora(coded: list[Coded]) -> None:
     """A bare or definite mention takes participants, date and place from its antecedent."""
     for n, item in enumerate(coded):
         event = item.event
-        earlier = [c for c in coded[:n] if c.event.type == event.type]
-        if not _participants(event) and item.trigger.nominal:
+        earlier = [
+            c
+            for c in coded[:n]
+            if c.event.type == event.type and c.event.sentence != event.sentence
+        ]
+        if not _participants(event) and item.trigger.nominal and not item.quoted:
             source = next((c for c in reversed(earlier) if len(_participants(c.event)) >= 2), None)
             if source is not None:
                 event.actors = list(source.event.actors)

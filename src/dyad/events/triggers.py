@@ -25,6 +25,14 @@ EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 THEME_DEPS = frozenset({"dobj", "nsubjpass", "prep", "dative"})
+SUBORDINATORS = frozenset(
+    {"as", "while", "when", "whenever", "after", "before", "since", "because", "until", "once"}
+)
+# "all their previous meetings", "many past visits": a series of events, not one event
+SERIES_WORDS = frozenset(
+    {"all", "previous", "past", "earlier", "prior", "many", "several", "numerous", "regular",
+     "frequent", "countless", "various"}
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -90,8 +98,24 @@ def _reduced_relative(token: Token) -> bool:
     return token.head.dep_ != "ROOT" and token.sent.root.pos_ in ("VERB", "AUX")
 
 
+def _light(token: Token, lex: Lexicon) -> bool:
+    """ "give them this opportunity", "take the chance": a light verb with an abstract object
+    names no event."""
+    lemma = token.lemma_.lower()
+    return any((lemma, c.lemma_.lower()) in lex.blocked for c in token.children if c.dep_ == "dobj")
+
+
+def _nominalised(token: Token) -> bool:
+    """ "evacuated *the wounded*": a participle used as a noun is a group, not an event."""
+    return token.tag_ in ("VBN", "VBG") and any(
+        c.dep_ == "det" and c.i < token.i for c in token.children
+    )
+
+
 def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
-    if token.dep_ in SKIP_DEPS or _reduced_relative(token):
+    if token.dep_ in SKIP_DEPS or _reduced_relative(token) or _nominalised(token):
+        return None
+    if _light(token, lex):
         return None
     if _must(token):
         return Trigger(token, MUST)
@@ -136,6 +160,10 @@ def _nominal(token: Token, lex: Lexicon) -> Trigger | None:
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
+    if token.tag_ == "NNS" and any(
+        c.lower_ in SERIES_WORDS for c in token.children if c.dep_ in ("amod", "det", "predet")
+    ):
+        return None
     found = _noun_spec(token, lex)
     if found is None:
         return None
@@ -158,6 +186,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             found.append(trigger)
             if trigger.extra is not None:
                 consumed.add(trigger.extra.i)
+                if trigger.extra.lemma_.lower() in LIGHT_NOUNS:  # "ended *mediation* efforts"
+                    consumed.update(c.i for c in trigger.extra.children if c.dep_ == "compound")
     return found
 
 
@@ -188,16 +218,61 @@ def theme_of(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     return token.dep_ in THEME_DEPS and head is not None and not head.nominal
 
 
+def background(trigger: Trigger, nouns: frozenset[int] = frozenset()) -> bool:
+    """Whether a trigger sits in a clause that describes rather than reports: a relative
+    clause ("Macedonia, *which* is preparing an offensive", "refugees, whom authorities
+    *blame*", "the team *trying* to broker", "nationals suspected of *blowing up*") or, for
+    anything but a meeting, a temporal or causal adverbial clause ("as authorities *cracked
+    down*", "after vehicles were *hit*"). A relative clause on an event noun ("the meeting
+    that Obama *hosted*", indices in ``nouns``) describes that event and is kept."""
+    token = trigger.token
+    for _ in range(12):
+        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            return token.head.i not in nouns
+        if token.dep_ == "advcl" and trigger.spec.type != "CONSULT" and _subordinate(token):
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _subordinate(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
+
+
+def purpose_of(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "resigned yesterday *to allow* elections", "continued their hunger strike *to demand*":
+    the aim of another act is not an event of its own (meetings excepted)."""
+    token = trigger.token
+    if trigger.nominal or trigger.spec.type == "CONSULT" or token.dep_ != "advcl":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = by_token.get(token.head.i)
+    if head is not None and not head.nominal:
+        return True
+    # "continued their hunger strike *to demand*": the aim of the act the object names
+    return any(
+        (obj := by_token.get(c.i)) is not None and obj.nominal and obj.spec.type != "CONSULT"
+        for c in token.head.children
+        if c.dep_ == "dobj"
+    )
+
+
 def absorb(found: list[Trigger]) -> list[Trigger]:
     """Drop events that are the content of a speech act or the theme of another event,
-    keeping embedded meetings."""
+    keeping embedded meetings; drop background events of relative clauses when the sentence
+    reports an event of its own."""
     by_token = {t.token.i: t for t in found}
     kept = []
     for trigger in found:
         head = governing_trigger(trigger, by_token)
         if head is not None and trigger.spec.type != "CONSULT":
             continue
-        if theme_of(trigger, by_token):
+        if theme_of(trigger, by_token) or purpose_of(trigger, by_token):
             continue
         kept.append(trigger)
-    return kept
+    nouns = frozenset(t.token.i for t in kept if t.nominal)
+    main = [t for t in kept if not background(t, nouns)]
+    return main or kept
