@@ -138,7 +138,31 @@ def compatible(mention: Mention, fused: Fused) -> bool:
         return False
     if overlap(span, (fused.lo, fused.hi)) is None:
         return False
+    if mention.own_span is None and fused.dated and not _consistent(mention, fused):
+        return False
     return places_compatible(mention.location, fused.location)
+
+
+def _consistent(mention: Mention, fused: Fused) -> bool:
+    """Whether an undated mention can be a report of a dated event whose status differs.
+
+    An undated mention is placed only by its report's window, too weak on its own to turn a
+    dated plan into a meeting that happened: "his talks with Putin were productive", in a
+    paper of the summit's own days, is not the summit meeting it calls planned. A report of
+    a deed is taken when it comes after every day the event may lie in, a report of an
+    intention when it comes before them.
+    """
+    if _intent(mention.status) == _intent(fused.status):
+        return True
+    report = mention.published
+    if report is None or fused.lo is None or fused.hi is None:
+        return False
+    return report > fused.hi if mention.status == "occurred" else report < fused.lo
+
+
+def _intent(status: str) -> bool:
+    """Whether a status speaks of intentions (planned, cancelled) rather than of deeds."""
+    return status in ("planned", "cancelled")
 
 
 def _preference(mention: Mention, fused: Fused) -> tuple[bool, bool, int, int]:
