@@ -321,7 +321,8 @@ def test_timex_of_another_clause_is_not_taken(code: Code) -> None:
 def test_summit_dates_an_undated_meeting(code: Code) -> None:
     text = "Obama and Putin met on the sidelines of the G20 summit in Mexico."
     event = consults(code(text))[0]
-    assert event.date and event.date["value"] == "2012-06-18"
+    # the summit's month: which of its days is not said, so none is picked
+    assert event.date and event.date["value"] == "2012-06"
     assert event.date["inferred"] == "summit" and event.date["range"] == [
         "2012-06-18",
         "2012-06-19",

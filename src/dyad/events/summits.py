@@ -69,14 +69,18 @@ class SummitResolver:
         return best if distance(best) <= NEAR_DAYS else None
 
     def day_in(self, summit: Summit) -> str:
-        """The day of the summit the article names ("June 18"), else its first day."""
+        """The day of the summit the article names ("June 18"), else its month or year.
+
+        Not its first day: a summit lasts several days and picking one would be a guess.
+        """
         for timex in self.article.timexes:
             value = timex.value or ""
             if re.fullmatch(r"(\d{4}|XXXX)-\d\d-\d\d", value):
                 candidate = summit.start[:4] + value[4:]
                 if summit.start <= candidate <= summit.end:
                     return candidate
-        return summit.start
+        same_month = summit.start[:7] == summit.end[:7]
+        return summit.start[:7] if same_month else summit.start[:4]
 
     @staticmethod
     def fix_year(value: str, summit: Summit | None) -> str | None:
