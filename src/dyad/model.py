@@ -18,6 +18,12 @@ from typing import Any, Literal
 Span = tuple[int, int]
 DocKind = Literal["text", "html"]
 
+#: The 16 PLOVER event types, cooperative to conflictual.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
+    "REQUEST", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:

@@ -17,6 +17,7 @@ import click
 
 from ..actors import default_kb, query_ids
 from ..errors import DyadError
+from ..model import PLOVER_TYPES
 from ..render import FORMATS, render_rows
 from ..store import Store
 from ..store.stories_queries import EVENT_COLUMNS, list_events
@@ -27,25 +28,6 @@ from ..stories.rules import interval
 from ..stories.svg import relations_svg
 from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline, render_text
 from .options import db_option
-
-PLOVER_TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "ACCUSE",
-    "REQUEST",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "MOBILIZE",
-    "SANCTION",
-    "COERCE",
-    "ASSAULT",
-]
 
 
 class DateBound(click.ParamType):

@@ -7,6 +7,7 @@ caller can render them as a table, JSON or CSV; no SQL lives outside this module
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from .store import Store
@@ -31,7 +32,7 @@ def list_articles(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return _rows(store, sql, params)
+    return fetch_rows(store, sql, params)
 
 
 def count_articles(store: Store) -> int:
@@ -77,14 +78,16 @@ def list_quotes(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return _rows(store, sql, params)
+    return fetch_rows(store, sql, params)
 
 
-def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = store.con.execute(sql, params)
+def fetch_rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Run a query; each row a dict, dates as ISO strings (ready for JSON)."""
+    cursor = store.con.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
-        if row.get("published") is not None:
-            row["published"] = row["published"].isoformat()
-    return rows
+    out = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for row in out:
+        for key, value in row.items():
+            if isinstance(value, date):
+                row[key] = value.isoformat()
+    return out

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..stories.rules import interval
+from .queries import fetch_rows
 from .store import Store
 
 EVENT_COLUMNS = (
@@ -61,7 +62,7 @@ def list_events(
         "ORDER BY coalesce(e.date_value, strftime(a.published, '%Y-%m-%d')) NULLS LAST, "
         "a.id, e.idx"
     )
-    rows = [_event_row(r) for r in _rows(store, sql, params)]
+    rows = [_event_row(r) for r in fetch_rows(store, sql, params)]
     rows = [r for r in rows if _within(r, since, until)]
     return rows[:limit] if limit is not None else rows
 
@@ -103,7 +104,7 @@ def fused_events(
         "recipients, summary, n_sources, n_mentions, participants, first_reported "
         f"FROM fused_events f {where} ORDER BY date_lo NULLS LAST, first_reported, id"
     )
-    rows = _rows(store, sql, params)
+    rows = fetch_rows(store, sql, params)
     for row in rows:
         for key in ("location", "actors", "recipients"):
             row[key] = json.loads(row[key]) if row[key] else None
@@ -119,7 +120,7 @@ def fused_sources(store: Store, fused_ids: Sequence[str]) -> list[dict[str, Any]
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "WHERE e.fused_id IN (SELECT unnest($1)) ORDER BY a.published NULLS LAST, a.id, e.idx"
     )
-    rows = _rows(store, sql, [list(fused_ids)])
+    rows = fetch_rows(store, sql, [list(fused_ids)])
     for row in rows:
         row["sentence"] = " ".join((row["sentence"] or "").split())
     return rows
@@ -133,14 +134,3 @@ def date_references(store: Store, article_ids: Sequence[str]) -> dict[str, int]:
         [list(article_ids)],
     ).fetchall()
     return {r[0]: int(r[1]) for r in rows}
-
-
-def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = store.con.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, date):
-                row[key] = value.isoformat()
-    return rows

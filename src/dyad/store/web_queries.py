@@ -10,26 +10,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
+from .queries import fetch_rows
 from .store import Store
 
 _PARTICIPANT_IDS = (
     "list_concat(json_extract_string(e.actors, '$[*].id'), "
     "json_extract_string(e.recipients, '$[*].id'))"
 )
-
-
-def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = store.con.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, date):
-                row[key] = value.isoformat()
-    return rows
 
 
 def store_stats(store: Store) -> dict[str, Any]:
@@ -61,7 +50,7 @@ def find_article_id(store: Store, ident: str) -> str | None:
 
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     """One article with its sources, entities (with mentions), quotes, timexes and events."""
-    found = _rows(
+    found = fetch_rows(
         store,
         "SELECT id, source, title, authors, published, published_inferred, url, outlet, text, "
         "n_chars FROM articles WHERE id = $1",
@@ -72,20 +61,20 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     article = found[0]
     article["sources"] = [
         r["source"]
-        for r in _rows(
+        for r in fetch_rows(
             store,
             "SELECT source FROM article_sources WHERE article_id = $1 ORDER BY source",
             [article_id],
         )
     ]
     article["entities"] = _article_entities(store, article_id)
-    article["quotes"] = _rows(
+    article["quotes"] = fetch_rows(
         store,
         'SELECT idx, text, start, "end", kind, cue, speaker_id, speaker_name, content_start, '
         "content_end FROM quotes WHERE article_id = $1 ORDER BY start",
         [article_id],
     )
-    article["timexes"] = _rows(
+    article["timexes"] = fetch_rows(
         store,
         'SELECT idx, text, start, "end", type, value FROM timexes WHERE article_id = $1 '
         "ORDER BY start",
@@ -96,7 +85,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 def _article_entities(store: Store, article_id: str) -> list[dict[str, Any]]:
-    entities = _rows(
+    entities = fetch_rows(
         store,
         "SELECT idx, entity_id AS id, name, type, country, role FROM entities "
         "WHERE article_id = $1 ORDER BY idx",
@@ -114,7 +103,7 @@ def _article_entities(store: Store, article_id: str) -> list[dict[str, Any]]:
 
 
 def _article_events(store: Store, article_id: str) -> list[dict[str, Any]]:
-    events = _rows(
+    events = fetch_rows(
         store,
         "SELECT idx, type, mode, cameo, actors, recipients, date_value, date_text, location, "
         "status, trigger, sent_start, sent_end, fused_id FROM events WHERE article_id = $1 "
@@ -131,7 +120,7 @@ def search_entities(
     store: Store, text: str, *, limit: int = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Entities found in stored articles whose name contains ``text``, most-reported first."""
-    return _rows(
+    return fetch_rows(
         store,
         "SELECT entity_id AS id, any_value(name) AS name, any_value(type) AS type, "
         "any_value(country) AS country, count(DISTINCT article_id) AS articles "
@@ -153,7 +142,7 @@ def entity_name(store: Store, ids: Sequence[str]) -> str | None:
 
 def counterparts(store: Store, ids: Sequence[str], *, limit: int = 10) -> list[dict[str, Any]]:
     """Who most often takes part in event mentions with these actors (other participants)."""
-    return _rows(
+    return fetch_rows(
         store,
         "WITH ev AS (SELECT e.article_id, e.idx, unnest(e.actors::JSON[] || e.recipients::JSON[]) "
         f"AS p FROM events e WHERE list_has_any({_PARTICIPANT_IDS}, $1::VARCHAR[])) "
@@ -169,7 +158,7 @@ def actor_articles(
     store: Store, ids: Sequence[str], *, limit: int = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Articles that mention these actors, with how often, newest first."""
-    return _rows(
+    return fetch_rows(
         store,
         "SELECT a.id, a.title, a.outlet, a.published, count(m.start) AS mentions "
         "FROM entities en JOIN articles a ON a.id = en.article_id "
