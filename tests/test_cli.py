@@ -209,3 +209,16 @@ def test_every_reader_and_bad_input_through_the_cli(tmp_path: Path) -> None:
     assert "WARC" in errors["x_cut.warc.gz"] or "gzip" in errors["x_cut.warc.gz"]
     assert errors["y_image.png"] == "binary file, not text"
     assert errors["z_empty.txt"] == "empty file"
+
+
+def test_an_article_too_long_to_analyse_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "a_good.txt")
+    (folder / "b_huge.txt").write_text("Headline\n\n" + "Putin met Obama in Moscow. " * 40_000)
+    db = str(tmp_path / "s.duckdb")
+    proc = run_dyad("ingest", str(folder), "--db", db)
+    assert proc.returncode == 0
+    assert "1 added, 0 already stored, 1 failed" in proc.stderr.decode()
+    assert "b_huge.txt: article too long to analyse: 1,0" in proc.stderr.decode()
+    assert "characters (limit 1,000,000)" in proc.stderr.decode()

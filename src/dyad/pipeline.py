@@ -81,13 +81,36 @@ class Pipeline:
         iterator = iter(items)
         while batch := list(islice(iterator, self.batch_size)):
             cleaned = [self._clean(item) for item in batch]
-            articles = [a for a in cleaned if isinstance(a, Article)]
-            if self.needs_parse and articles:
+            if self.needs_parse:
+                cleaned = [self._too_long(item) for item in cleaned]
+                articles = [a for a in cleaned if isinstance(a, Article)]
                 docs = load_nlp().pipe(a.text for a in articles)
-                for article, doc in zip(articles, docs, strict=True):
-                    for stage in self.stages:
-                        stage(article, doc)
+                failed = {
+                    article.id: error
+                    for article, doc in zip(articles, docs, strict=True)
+                    if (error := self._analyse(article, doc)) is not None
+                }
+                cleaned = [failed.get(getattr(item, "id", ""), item) for item in cleaned]
             yield from cleaned
+
+    def _analyse(self, article: Article, doc: Doc) -> ReadError | None:
+        """Run every stage; a stage that fails loses this article only, with the reason."""
+        for stage in self.stages:
+            try:
+                stage(article, doc)
+            except Exception as exc:  # a bug on one article must not end a run of thousands
+                reason = f"analysis failed in stage {stage.name!r}: {type(exc).__name__}: {exc}"
+                return ReadError(article.source, reason.replace("\n", " ")[:300])
+        return None
+
+    @staticmethod
+    def _too_long(item: Article | ReadError) -> Article | ReadError:
+        """spaCy refuses texts over its ``max_length`` (1,000,000 characters by default)."""
+        limit = load_nlp().max_length
+        if isinstance(item, Article) and len(item.text) > limit:
+            reason = f"article too long to analyse: {len(item.text):,} characters (limit {limit:,})"
+            return ReadError(item.source, reason)
+        return item
 
     @staticmethod
     def _clean(item: RawDocument | ReadError) -> Article | ReadError:

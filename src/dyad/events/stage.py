@@ -34,6 +34,7 @@ from dyad.events.context import (
     attach_date,
     attach_place,
     date_value,
+    ents_in,
     status_of,
 )
 from dyad.events.lexicon import Lexicon, Summit, lexicon
@@ -164,7 +165,7 @@ class _Coder:
             return None
         places = [
             e.text
-            for e in sent.ents
+            for e in ents_in(sent)
             if e.label_ in ("GPE", "LOC") and e.root.head.lower_ in ("in", "at")
         ]
         return self.summits.resolve(sent.text, places)
