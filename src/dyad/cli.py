@@ -139,12 +139,17 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int) -> None:
             else:
                 yield item
 
-    with Store(db) as store, progress("ingesting") as tick:
-        for batch in _batches(articles(), batch_size):
-            result = store.add(batch)
-            added += result.added
-            already += result.already_stored
-            tick.advance(len(batch))
+    try:
+        with Store(db) as store, progress("ingesting") as tick:
+            for batch in _batches(articles(), batch_size):
+                result = store.add(batch)
+                added += result.added
+                already += result.already_stored
+                tick.advance(len(batch))
+    except KeyboardInterrupt:
+        # the batch being written is rolled back; what was committed before stays
+        warn(f"interrupted: {added} added, {already} already stored, {failed} failed ({db})")
+        raise
     warn(f"{added} added, {already} already stored, {failed} failed ({db})")
     sys.exit(0 if added + already else 1)
 

@@ -121,6 +121,10 @@ def timeline(names: tuple[str, ...], db: str, fmt: str, max_entries: int) -> Non
     sides = [_ids(name) for name in names]
     with Store(db, read_only=True) as store:
         entries = build_timeline(store, sides, max_entries=max_entries or None)
+    if not entries:
+        unknown = [n for n in names if not default_kb().lookup(n)]
+        if unknown:  # say why the story is empty when a name means no known actor
+            click.echo(f"dyad: no actor known as {', '.join(map(repr, unknown))}", err=True)
     title = " and ".join(_display_name(n) for n in names)
     if fmt == "json":
         click.echo(json.dumps(entries, ensure_ascii=False, indent=1))

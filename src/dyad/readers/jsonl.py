@@ -78,5 +78,5 @@ def _authors(value: object) -> list[str]:
 
 
 def _json_type(value: object) -> str:
-    names = {list: "an array", str: "a string", bool: "a boolean", int: "a number"}
+    names = {list: "an array", dict: "an object", str: "a string", bool: "a boolean"}
     return "null" if value is None else names.get(type(value), "a number")
