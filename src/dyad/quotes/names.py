@@ -4,59 +4,36 @@ A speaker found in the parse is a token; its name is, in order of preference, th
 entity stage linked to that text (``article.entities``), else the longest earlier PERSON
 mention that ends with the same surname ("McFaul" -> "Michael McFaul"), with leading titles
 and descriptors dropped ("U.S. Ambassador Michael McFaul" -> "Michael McFaul"). The id comes
-from ``dyad.actors`` when that package is installed and knows the name; otherwise it is a slug
-of the name (lowercase, hyphens), or ``None`` for a common-noun speaker ("the committee").
+from the actor knowledge base when it knows the name; otherwise it is the same slug the entity
+stage gives an unknown person, or ``None`` for a common-noun speaker ("the committee").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.kb import default_kb
+from ..actors.names import slug
 from ..model import ActorRef, Entity
 from .lexicon import titles
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 _AFFILIATION = 6  # words of a role's "for X" / "of X" kept in a nominal speaker's name
 _NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case"})
 
 
-def slug(name: str) -> str:
-    """``"Vladimir Putin"`` -> ``"vladimir-putin"``."""
-    return _NON_WORD.sub("-", name.lower()).strip("-")
-
-
-def _load_lookup() -> Callable[[str], list[Any]] | None:
-    # The knowledge base is built by another room; use it only when it is importable.
-    try:
-        from ..actors.kb import default_kb  # type: ignore[import-not-found,unused-ignore]
-
-        kb = default_kb()
-        lookup: Callable[[str], list[Any]] = kb.lookup
-    except Exception:
-        return None
-    return lookup
-
-
-_LOOKUP: list[Callable[[str], list[Any]] | None] = []
-
-
 def kb_ref(name: str) -> ActorRef:
-    """The knowledge-base actor for ``name`` if there is one, else a slug id."""
-    if not _LOOKUP:
-        _LOOKUP.append(_load_lookup())
-    lookup = _LOOKUP[0]
-    if lookup is not None:
-        found = lookup(name)
-        # A bare surname may fit several actors ("Clinton"): take the KB's pick only when it
-        # is unique or the name was given in full; otherwise keep the name as written.
-        if found and (len(found) == 1 or " " in name.strip()):
-            return ActorRef(str(found[0].id), str(found[0].name))
+    """The knowledge-base actor for ``name`` if there is one, else the id every stage gives
+    a person the knowledge base does not know (:func:`~dyad.actors.unknown_person_id`)."""
+    found = default_kb().lookup(name)
+    # A bare surname may fit several actors ("Clinton"): take the KB's pick only when it
+    # is unique or the name was given in full; otherwise keep the name as written.
+    if found and (len(found) == 1 or " " in name.strip()):
+        return ActorRef(found[0].id, found[0].name)
     return ActorRef(slug(name), name)
 
 
