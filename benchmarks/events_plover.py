@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dyad.events import EventStage, plover_view
+from dyad.events import plover_view
 from dyad.model import Article, Event, Metadata, RawDocument, article_id
 from dyad.nlp import load_nlp
 from dyad.pipeline import Options, Pipeline, Stage
@@ -42,22 +42,6 @@ SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_DATA = SHARED / "plover" / "gsr-dev.jsonl"
 DEFAULT_SPEED = SHARED / "bbc" / "politics"
 DEFAULT_OUT = ROOT / "docs" / "figures" / "events_plover.json"
-
-
-def all_stages() -> list[Stage]:
-    """The pipeline's stages plus entities and events when the pipeline does not run them yet."""
-    stages = list(Pipeline(Options()).stages)
-    names = {s.name for s in stages}
-    if "entities" not in names:
-        try:
-            from dyad.actors import EntityStage
-
-            stages.insert(0, EntityStage())
-        except (ImportError, AttributeError):
-            pass
-    if "events" not in names:
-        stages.append(EventStage())
-    return stages
 
 
 def run(texts: list[str], stages: list[Stage]) -> list[Article]:
@@ -146,7 +130,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print records coded wrongly")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput run")
     args = parser.parse_args()
-    stages = all_stages()
+    stages = list(Pipeline(Options()).stages)
     load_nlp()("warm up")
     result: dict[str, Any] = {"stages": [s.name for s in stages]}
     result.update(evaluate(args.data, stages, args.errors))

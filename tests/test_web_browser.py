@@ -37,11 +37,6 @@ GOLD = [  # (type, date prefix, acceptable statuses, minimum sources), gold.json
     ("CONSULT", "2013", {"cancelled", "planned"}, 1),
     ("CONSULT", "2016-09", {"planned"}, 1),
 ]
-no_events = pytest.mark.xfail(
-    importlib.util.find_spec("dyad.events") is None,
-    reason="event extraction (dyad.events) is not there yet",
-    strict=False,
-)
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed"),
@@ -135,7 +130,6 @@ def test_search_leads_to_the_actor_and_the_pair_page(server: str, page: Any) -> 
     assert page.locator("ol.timeline > li.entry").count() >= 1
 
 
-@no_events
 def test_pair_page_shows_the_gold_encounters(server: str, page: Any) -> None:
     page.goto(server + "/pair/barack-obama/vladimir-putin")
     for event_type, date, statuses, min_sources in GOLD:
