@@ -26,6 +26,15 @@ Deviation from tilse: it scores with ROUGE-1.5.5 with Porter stemming and stop-w
 here tokens are lowercase ``[a-z0-9]+`` words, unstemmed, stop words kept (no stemmer or SMART
 list ships with dyad), so the absolute numbers are comparable only roughly.
 
+Two diagnostic rows separate the two halves of the task:
+
+- "HeidelTime dates": the same summariser, but each sentence's dates are the ones news-tls's
+  own preprocessing found (``articles.preprocessed.jsonl.gz``, HeidelTime; like news-tls's
+  ``Sentence.get_time``, the first day-level expression of a sentence). It shows how much of
+  the date score is owed to dyad's time-expression finder rather than to the ranking.
+- "gold dates (oracle)": the system is given the gold dates and only picks the sentences, so
+  its AR-N measures sentence selection alone (date F1 is 1 by construction).
+
 Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE]
 Targets: date F1 >= 0.55, AR-1 >= 0.12 (news-tls DATEWISE on T17: 0.544 / 0.120 / 0.035).
 """
@@ -33,6 +42,7 @@ Targets: date F1 >= 0.55, AR-1 >= 0.12 (news-tls DATEWISE on T17: 0.544 / 0.120 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import time
@@ -42,7 +52,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dyad.stories.summarise import Sentence, datewise
+from dyad.stories.summarise import Sentence, candidates, datewise, idf_table, summarise_date
 from dyad.time import find_timexes
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17" / "SyrianCrisis_bbc"
@@ -53,6 +63,8 @@ VARIANTS: dict[str, dict[str, Any]] = {  # name -> datewise() options
     "query filters summary sentences (news-tls)": {},
     "query also filters the date-ranking sentences": {"rank_keywords": True},
     "no query": {"query": []},
+    "HeidelTime dates (news-tls preprocessing), query as news-tls": {"heideltime": True},
+    "gold dates (oracle): sentence selection only, query as news-tls": {"oracle_dates": True},
 }
 
 
@@ -79,6 +91,29 @@ def load_sentences(folder: Path) -> list[Sentence]:
         for part, found in zip(lines, dates, strict=True):
             if len(part.split()) >= 5:
                 sentences.append(Sentence(" ".join(part.split()), published, found, position))
+                position += 1
+    return sentences
+
+
+def load_heideltime_sentences(folder: Path) -> list[Sentence]:
+    """Sentences of news-tls's preprocessed corpus, dated by its HeidelTime annotations."""
+    sentences: list[Sentence] = []
+    with gzip.open(folder / "articles.preprocessed.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            published = date.fromisoformat(record["time"][:10])
+            position = 0
+            for sent in record["sentences"]:
+                raw = " ".join(sent["raw"].split())
+                if len(raw.split()) < 5:
+                    continue
+                keys = sent["tokens"]["keys"]
+                t, f = keys.index("time"), keys.index("time_format")
+                first = next((row for row in sent["tokens"]["data"] if row[t]), None)
+                dates = []
+                if first is not None and "d" in (first[f] or ""):
+                    dates = [date.fromisoformat(first[t][:10])]
+                sentences.append(Sentence(raw, published, dates, position))
                 position += 1
     return sentences
 
@@ -150,7 +185,13 @@ def evaluate(
     pool = [s for s in sentences if s.published and start <= s.published <= end]
     options = {"keywords": keywords, **options}
     options["keywords"] = options.pop("query", options["keywords"])
-    predicted = datewise(pool, k=len(gold), per_date=per_date, start=start, end=end, **options)
+    if options.pop("oracle_dates", False):
+        by_date, idf = candidates(pool), idf_table([s.text for s in pool])
+        picked = {d: summarise_date(by_date.get(d, []), idf, per_date, options["keywords"])
+                  for d in gold}  # fmt: skip
+        predicted = [(d, texts) for d, texts in picked.items() if texts]
+    else:
+        predicted = datewise(pool, k=len(gold), per_date=per_date, start=start, end=end, **options)
     system: Timeline = dict(predicted)
     hits = len(set(system) & set(gold))
     p, r = hits / max(len(system), 1), hits / len(gold)
@@ -181,9 +222,16 @@ def main() -> None:
     keywords = json.loads((args.data / "keywords.json").read_text())
     timelines = [json.loads(x) for x in (args.data / "timelines.jsonl").read_text().splitlines()]
     figures: dict[str, Any] = {"data": args.data.name, "keywords": keywords, "variants": {}}
-    for name, options in VARIANTS.items():
+    heideltime: list[Sentence] | None = None
+    for name, variant in VARIANTS.items():
+        options = dict(variant)
+        pool = sentences
+        if options.pop("heideltime", False):
+            if heideltime is None:
+                heideltime = load_heideltime_sentences(args.data)
+            pool = heideltime
         t2 = time.perf_counter()
-        results = [evaluate(sentences, tl, keywords, **options) for tl in timelines]
+        results = [evaluate(pool, tl, keywords, **options) for tl in timelines]
         seconds = time.perf_counter() - t2
         mean = {k: sum(r[k] for r in results) / len(results) for k in METRICS}
         print(f"{name} ({seconds:.1f}s):")
