@@ -434,3 +434,19 @@ def test_relative_clause_on_event_noun_is_that_event(code: Code) -> None:
     article = code("Putin snubbed Obama by skipping the G8 meeting that Obama hosted in May.")
     meeting = consults(article)[0]
     assert meeting.status == "cancelled" and "Barack Obama" in names(meeting)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. president said that his talks with Putin were mostly very productive.", []),
+        ("Obama often meets Putin.", []),
+        ("The meeting between Obama and Putin was mostly about Syria.", [("CONSULT", "occurred")]),
+        ("Obama met Putin in Los Cabos on June 18.", [("CONSULT", "occurred")]),
+    ],
+)
+def test_habitual_clauses_are_not_one_event(
+    code: Code, text: str, expected: list[tuple[str, str]]
+) -> None:
+    article = code(text, "2013-09-06")
+    assert [(e.type, e.status) for e in article.events] == expected

@@ -16,7 +16,7 @@ from dyad.stories.html import render_html
 from dyad.stories.relations import relations, resolve_side
 from dyad.stories.rules import display, interval, places_compatible
 from dyad.stories.summarise import Sentence, datewise
-from dyad.stories.timeline import build_timeline
+from dyad.stories.timeline import build_timeline, render_text
 
 OBAMA = ActorRef("barack-obama", "Barack Obama")
 PUTIN = ActorRef("vladimir-putin", "Vladimir Putin")
@@ -334,3 +334,16 @@ def test_html_is_escaped_and_self_contained() -> None:
     page = render_html([entry], "Obama <and> Putin")
     assert "<script>" not in page and "&lt;script&gt;" in page and "javascript:" not in page
     assert "http" not in page.replace("http://www.w3.org", "")
+
+
+def test_text_timeline_columns_line_up_with_inferred_dates() -> None:
+    def entry(day: str, inferred: bool) -> dict[str, Any]:
+        source = {"article": "a" * 64, "title": "T", "outlet": None, "sentence": "S.",
+                  "published": None, "url": None}  # fmt: skip
+        return {"type": "CONSULT", "status": "occurred", "date": day, "date_inferred": inferred,
+                "summary": "met", "sources": [source]}  # fmt: skip
+
+    lines = render_text([entry("2012-06", True), entry("2012-06-18", False)], "T").splitlines()
+    heads = [line for line in lines if "CONSULT" in line]
+    assert heads[0].startswith("~2012-06 ") and heads[1].startswith("2012-06-18 ")
+    assert len({line.index("CONSULT") for line in heads}) == 1

@@ -32,6 +32,14 @@ EXISTENCE = frozenset({"happen", "occur", "take", "go", "materialize", "material
 DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 LOCATION_PREPS = frozenset({"in", "at", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Frequency adverbs that make a clause habitual ("they often meet", "his talks with Putin were
+# mostly productive"): it speaks of many occasions, not of one event. "mostly" counts only
+# over a plural noun ("the meeting was mostly about Syria" is one meeting).
+FREQUENCY = frozenset(
+    {"usually", "often", "always", "generally", "typically", "frequently", "regularly",
+     "routinely", "sometimes", "occasionally", "rarely", "seldom", "repeatedly"}
+)  # fmt: skip
+OVER_PLURAL = frozenset({"mostly", "largely", "mainly"})
 VENUES = frozenset(
     {"sideline", "sidelines", "margin", "margins", "summit", "conference", "forum", "session"}
 )
@@ -178,6 +186,18 @@ def _venue_rank(token: Token, positions: dict[int, int], containers: set[int]) -
         if token.dep_ == "prep" and token.i not in positions:
             token = token.head
     return None
+
+
+def habitual(trigger: Trigger) -> bool:
+    """Whether the trigger's clause speaks of repeated occasions rather than one event: a
+    frequency adverb on the trigger verb, or on the verb a noun trigger is the subject of."""
+    token = trigger.token
+    verb = token.head if trigger.nominal and token.dep_ in NOUN_UP else token
+    if trigger.nominal and verb is token:
+        return False
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    plural = trigger.nominal and token.tag_ == "NNS"
+    return bool(adverbs & FREQUENCY) or (plural and bool(adverbs & OVER_PLURAL))
 
 
 def status_of(trigger: Trigger, lex: Lexicon, doc: Doc) -> str:

@@ -35,6 +35,7 @@ from dyad.events.context import (
     attach_place,
     date_value,
     ents_in,
+    habitual,
     status_of,
 )
 from dyad.events.lexicon import Lexicon, Summit, lexicon
@@ -126,6 +127,8 @@ class _Coder:
         summit = self._summit(trigger, sent, triggers, containers)
         timexes = [t for t in self.article.timexes if sent.start_char <= t.span[0] < sent.end_char]
         date = self._date(attach_date(trigger, sent, timexes, triggers, containers), summit)
+        if date["value"] is None and habitual(trigger):
+            return None  # many occasions, none of them placed in time: not one event
         place = attach_place(trigger, sent, triggers, containers)
         status = status_of(trigger, self.lex, self.doc)
         if status == "occurred" and _after(date.get("value"), self.published):

@@ -109,7 +109,7 @@ def render_text(entries: Sequence[dict[str, Any]], title: str) -> str:
         date = e["date"] or "undated"
         mark = "~" if e["date_inferred"] and e["date"] else ""
         n = len(e["sources"])
-        lines.append(f"{mark}{date:<11} {e['type']:<9} {e['status']:<9} {e['summary']}")
+        lines.append(f"{mark + date:<12} {e['type']:<9} {e['status']:<9} {e['summary']}")
         lines.append(f"{'':12}{n} source{'s' if n != 1 else ''}:")
         for s in e["sources"]:
             where = " · ".join(x for x in (s["outlet"], s["published"]) if x)
