@@ -24,10 +24,10 @@ def relations_png(rows: Sequence[dict[str, Any]], title: str, path: Path) -> Non
     periods = [str(r["period"]) for r in rows]
     xs = list(range(len(rows)))
     fig, ax = plt.subplots(figsize=(8, 3.8), dpi=120)
-    ax.bar([x - 0.18 for x in xs], [r["cooperative"] for r in rows], 0.36, color=COOP,
-           label="cooperative events")  # fmt: skip
-    ax.bar([x + 0.18 for x in xs], [-r["conflictual"] for r in rows], 0.36, color=CONF,
-           label="conflictual events")  # fmt: skip
+    # cooperation up, conflict down: the two bars of a period never overlap, so they share x
+    ax.bar(xs, [r["cooperative"] for r in rows], 0.6, color=COOP, label="cooperative events")
+    ax.bar(xs, [-r["conflictual"] for r in rows], 0.6, color=CONF, label="conflictual events")
+    ax.set_xlim(-0.7, len(rows) - 0.3)  # one period stays one slim bar, not the whole width
     ax.axhline(0, color="#999", linewidth=0.8)
     top = max([r["cooperative"] for r in rows] + [r["conflictual"] for r in rows] + [1])
     ax.set_ylim(
@@ -35,7 +35,8 @@ def relations_png(rows: Sequence[dict[str, Any]], title: str, path: Path) -> Non
     )  # symmetric: conflict reads as far below as cooperation above
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("events (conflict below the axis)")
-    ax.set_xticks(xs, periods, rotation=45 if len(rows) > 12 else 0, ha="right")
+    rotate = len(rows) > 12
+    ax.set_xticks(xs, periods, rotation=45 if rotate else 0, ha="right" if rotate else "center")
     score = ax.twinx()
     score.plot(xs, [r["score"] for r in rows], color=LINE, marker="o", label="mean score")
     score.set_ylim(-10, 10)
