@@ -347,3 +347,28 @@ def test_text_timeline_columns_line_up_with_inferred_dates() -> None:
     heads = [line for line in lines if "CONSULT" in line]
     assert heads[0].startswith("~2012-06 ") and heads[1].startswith("2012-06-18 ")
     assert len({line.index("CONSULT") for line in heads}) == 1
+
+
+def test_select_keeps_at_most_k_entries_preferring_what_happened() -> None:
+    from dyad.stories.timeline import select
+
+    def entry(day: str, status: str, n: int) -> dict[str, Any]:
+        return {"date": day, "status": status, "n_mentions": n, "sources": [{}] * n}
+
+    entries = [entry("2012-01-01", "occurred", 2), entry("2012-01-01", "occurred", 1),
+               entry("2012-02-01", "hypothetical", 4), entry("2012-03-01", "occurred", 3),
+               entry("2012-03-01", "planned", 1), entry("2012-03-01", "occurred", 1),
+               entry("2012-03-01", "occurred", 1)]  # fmt: skip
+    kept = select(entries, {}, 4)
+    assert len(kept) == 4 and kept == sorted(kept, key=lambda e: e["date"])
+    assert [e["date"] for e in kept].count("2012-03-01") == 3  # at most 3 a date
+    assert all(e["status"] != "hypothetical" for e in kept)  # 4 sources, but only "might"
+    assert select(entries, {"2012-02-01": 10}, 1)[0]["date"] == "2012-02-01"  # named often
+
+
+def test_summaries_leave_no_dangling_preposition() -> None:
+    from dyad.stories.summary import describe
+
+    assert describe("AID", "occurred", ["Iran"], []) == "Iran gave aid (occurred)"
+    assert describe("REQUEST", "planned", ["UN"], []) == "UN planned to make demands (planned)"
+    assert describe("AID", "occurred", ["Iran"], ["Syria"]) == "Iran gave aid to Syria (occurred)"

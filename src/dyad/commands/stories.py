@@ -101,8 +101,8 @@ def events(
               show_default=True,
               help="text for a terminal, json for scripts, html to share.")  # fmt: skip
 @click.option("--max-entries", default=DEFAULT_MAX_ENTRIES, show_default=True,
-              type=click.IntRange(0), help="Keep the entries on this many most-reported dates "
-              "when there are more (0: keep all).")  # fmt: skip
+              type=click.IntRange(0), help="Show at most this many entries, those on the "
+              "most-reported dates (0: keep all).")  # fmt: skip
 def timeline(names: tuple[str, ...], db: str, fmt: str, max_entries: int) -> None:
     """The fused, dated story of one actor, or between two: one entry per real-world event.
 

@@ -32,6 +32,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "COERCE": ("coerced", "coerce"),
     "ASSAULT": ("attacked", "attack"),
 }
+DANGLING = frozenset({"to", "of", "from", "against"})  # a verb's preposition needs an object
 # status -> how the verb is phrased; {past} and {base} are the forms above.
 STATUS_FORMS: dict[str, str] = {
     "occurred": "{past}",
@@ -91,5 +92,7 @@ def describe(
         subject, obj = _join(actors) or "Someone", ""
     if event_type == "CONSULT" and obj:
         verb = verb.replace("met", "met with").replace("meet", "meet with")
+    if not obj and verb.rsplit(" ", 1)[-1] in DANGLING:
+        verb = verb.rsplit(" ", 1)[0]  # "gave aid to" with nobody named: "gave aid"
     where = place_phrase(location)
     return f"{subject} {verb}{obj}{' in ' + where if where else ''} ({status})"

@@ -76,27 +76,50 @@ def _key_sentence(sentences: list[str]) -> str | None:
     return texts[picked[0]] if picked else texts[0]
 
 
+# how much an entry of each status counts when choosing what a long timeline keeps: what
+# happened first, then what was planned or called off, then what only might have been
+STATUS_WEIGHT = {"occurred": 1.0, "planned": 0.75, "cancelled": 0.75}
+OTHER_STATUS_WEIGHT = 0.25
+
+
+VAGUE_WEIGHT = 0.5  # an entry dated only by when it was reported, or with one side unknown
+
+
+def _weight(entry: dict[str, Any]) -> float:
+    reports = len(entry["sources"]) + 0.5 * entry["n_mentions"]
+    weight = reports * STATUS_WEIGHT.get(entry["status"], OTHER_STATUS_WEIGHT)
+    if entry.get("date_inferred"):
+        weight *= VAGUE_WEIGHT
+    if not (entry.get("actors") and entry.get("recipients")) and len(entry.get("actors", ())) < 2:
+        weight *= VAGUE_WEIGHT
+    return weight
+
+
 def select(
     entries: list[dict[str, Any]], references: dict[str, int], k: int
 ) -> list[dict[str, Any]]:
-    """Keep the entries on the ``k`` dates that matter most, oldest first.
+    """At most ``k`` entries, on the dates that matter most, oldest first.
 
-    A date's weight: the articles and mentions of its fused events plus how often the
-    collection names that day; undated and year-only entries compete as their own period.
+    A date's weight: the articles and mentions of its fused events (by status, see
+    :data:`STATUS_WEIGHT`; halved for a date only inferred from publication, and again for
+    an event with one side unknown) plus how often the collection names that day; undated and
+    year-only entries compete as their own period. Dates are taken best first, each with
+    at most :data:`PER_DATE` of its entries (the best reported), until ``k`` are kept.
     """
     weight: dict[str, float] = defaultdict(float)
+    by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in entries:
         day = e["date"] or "undated"
-        weight[day] += len(e["sources"]) + 0.5 * e["n_mentions"]
+        weight[day] += _weight(e)
+        by_day[day].append(e)
     for day in weight:
         weight[day] += references.get(day, 0)
-    top = set(sorted(weight, key=lambda d: (-weight[d], d))[:k])
-    kept: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for e in sorted(entries, key=lambda e: -len(e["sources"])):
-        day = e["date"] or "undated"
-        if day in top and len(kept[day]) < PER_DATE:
-            kept[day].append(e)
-    chosen = {id(e) for group in kept.values() for e in group}
+    chosen: set[int] = set()
+    for day in sorted(weight, key=lambda d: (-weight[d], d)):
+        best = sorted(by_day[day], key=lambda e: -_weight(e))[:PER_DATE]
+        chosen.update(id(e) for e in best[: k - len(chosen)])
+        if len(chosen) >= k:
+            break
     return [e for e in entries if id(e) in chosen]
 
 
