@@ -95,3 +95,24 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
         assert store.schema_version() >= 1
     con = duckdb.connect(str(db))
     assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (len(MIGRATIONS),)
+
+
+def test_add_reports_fusion_time(tmp_path: Path) -> None:
+    def batch(prefix: str) -> list[Article]:
+        arts = []
+        for n in range(3):
+            art = make_article(f"{prefix} report {n}: Obama met Putin.", published="2012-06-19")
+            art.events = [
+                Event("CONSULT", "met", (0, 20), actors=[ActorRef("barack-obama", "Obama")],
+                      recipients=[ActorRef("vladimir-putin", "Putin")],
+                      date={"value": "2012-06-18", "text": "Monday"})
+            ]  # fmt: skip
+            arts.append(art)
+        return arts
+
+    with Store(tmp_path / "fused.duckdb") as store:
+        assert store.add(batch("a")).fusion_seconds > 0
+        assert store.con.execute("SELECT count(*) FROM fused_events").fetchone() == (1,)
+    with Store(tmp_path / "unfused.duckdb", fusion=False) as store:
+        assert store.add(batch("b")).fusion_seconds == 0.0
+        assert store.con.execute("SELECT count(*) FROM fused_events").fetchone() == (0,)
