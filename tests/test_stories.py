@@ -14,9 +14,10 @@ from dyad.store import Store
 from dyad.stories import fusion as fusion_module
 from dyad.stories.html import render_html
 from dyad.stories.relations import relations, resolve_side
-from dyad.stories.rules import display, interval, places_compatible
+from dyad.stories.rules import places_compatible
 from dyad.stories.summarise import Sentence, datewise
 from dyad.stories.timeline import build_timeline, render_text
+from dyad.time.spans import contract_value, display, interval
 
 OBAMA = ActorRef("barack-obama", "Barack Obama")
 PUTIN = ActorRef("vladimir-putin", "Vladimir Putin")
@@ -171,6 +172,33 @@ def test_occurred_report_after_the_date_beats_plan(tmp_path: Path) -> None:
         assert (entry["status"], entry["date"]) == ("occurred", "2012-06-18")
 
 
+def test_one_sided_mentions_fuse_only_when_precise_and_of_one_kind(tmp_path: Path) -> None:
+    alone = (OBAMA,)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(
+            [
+                article("y", "2012-01-10", [event("hypothetical", "2012", actors=alone)]),
+                article("p", "2012-03-09", [event("planned", "2012-03", actors=alone)]),
+                article("o", "2012-07-10", [event(when="2012-07-09", actors=alone)]),
+                article("n", "2012-07-11", [event("negated", actors=alone)]),
+                article("a", "2012-07-12", [event(actors=alone)]),
+                article("b", "2012-07-13", [event(actors=alone)]),
+            ]
+        )
+        entries = build_timeline(store, [["barack-obama"]], max_entries=None)
+        sources = sorted(sorted(s["article"] for s in e["sources"]) for e in entries)
+        # the year-dated and the negated reports stay alone; two undated reports of a deed in
+        # overlapping weeks fuse (and join the dated deed), a plan does not join a deed
+        assert sources == [["a", "b", "o"], ["n"], ["p"], ["y"]]
+
+
+def test_undated_event_shows_its_first_reports_month(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([article("f", "2012-02-03", [event()])])  # window 27 January - 3 February
+        (entry,) = obama_putin(store)
+        assert (entry["date"], entry["date_inferred"]) == ("2012-02", True)
+
+
 def test_direction_matters_only_for_directional_types(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         store.add(
@@ -263,6 +291,11 @@ def test_date_rules() -> None:
     assert interval("2012-W25") == (date(2012, 6, 18), date(2012, 6, 24))
     assert display((date(2012, 6, 1), date(2012, 6, 30))) == "2012-06"
     assert display((date(2012, 6, 19), date(2012, 8, 18))) == "2012"
+    assert interval("2012-W10-WE") == (date(2012, 3, 10), date(2012, 3, 11))
+    assert contract_value("2012-W10-WE") == "2012-03"  # "at the weekend", not just "2012"
+    assert contract_value("2012-W31") == "2012"  # 30 July - 5 August
+    assert contract_value("2012-06-18TEV") == "2012-06-18"
+    assert contract_value("2012-SU") == "2012" and contract_value("PAST_REF") is None
     assert places_compatible(LOS_CABOS, {"name": "Mexico", "country": "MEX"})
     assert not places_compatible(LOS_CABOS, {"name": "Hangzhou", "country": "CHN"})
 

@@ -24,9 +24,9 @@ from ..store.stories_queries import EVENT_COLUMNS, list_events
 from ..stories.html import render_html
 from ..stories.png import relations_png
 from ..stories.relations import RELATION_COLUMNS, relations, resolve_side
-from ..stories.rules import interval
 from ..stories.svg import relations_svg
 from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline, render_text
+from ..time.spans import interval
 from .options import db_option
 
 

@@ -14,13 +14,13 @@ motion verb in the present (planned); a date after publication also means planne
 from __future__ import annotations
 
 import itertools
-import re
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.events.lexicon import Lexicon, word_forms
 from dyad.events.triggers import Trigger
 from dyad.model import Timex
+from dyad.time.spans import contract_value
 
 VERBS = ("VERB", "AUX")
 STATUS_DEPS = frozenset(
@@ -29,7 +29,6 @@ STATUS_DEPS = frozenset(
 NOUN_UP = frozenset({"nsubj", "nsubjpass", "attr"})
 UNDATED = ("DURATION", "SET")
 EXISTENCE = frozenset({"happen", "occur", "take", "go", "materialize", "materialise"})
-DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 LOCATION_PREPS = frozenset({"in", "at", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Frequency adverbs that make a clause habitual ("they often meet", "his talks with Putin were
@@ -128,9 +127,8 @@ def _root(doc: Doc, span: tuple[int, int]) -> Token | None:
 
 
 def date_value(value: str | None) -> str | None:
-    """A TIMEX3 value cut to the contract's YYYY, YYYY-MM or YYYY-MM-DD (else None)."""
-    match = DATE_VALUE.match(value or "")
-    return match.group(0) if match else None
+    """A TIMEX3 value as the contract's YYYY, YYYY-MM or YYYY-MM-DD (else None)."""
+    return contract_value(value)
 
 
 def ents_in(sent: Span) -> list[Span]:

@@ -25,6 +25,7 @@ from ..stories.fusion import Fused, Mention, block_months, fuse
 from ..stories.rules import months
 from ..stories.summary import describe
 from ..stories.undated import date_clues, infer_published
+from ..time.spans import contract_value
 
 FUSED_COLUMNS = [
     "id",
@@ -276,12 +277,15 @@ def _apply_published(
          "end": [t.span[1] for t in timexes], "type": [t.type for t in timexes],
          "value": [t.value for t in timexes]},
     )  # fmt: skip
-    con.execute(
-        "UPDATE events SET date_value = t.value FROM timexes t WHERE events.article_id = $1 "
-        "AND t.article_id = $1 AND events.date_value IS NULL AND events.date_start = t.start "
-        "AND events.date_end = t.\"end\" AND regexp_matches(t.value, '^\\d{4}')",
-        [article_id],
-    )
+    dated = [(t.span[0], t.span[1], v) for t in timexes if (v := contract_value(t.value))]
+    if dated:
+        starts, ends, values = (list(column) for column in zip(*dated, strict=True))
+        con.execute(
+            "UPDATE events SET date_value = t.v FROM (SELECT unnest($2) AS s, unnest($3) AS e, "
+            "unnest($4) AS v) t WHERE events.article_id = $1 AND events.date_value IS NULL "
+            "AND events.date_start = t.s AND events.date_end = t.e",
+            [article_id, starts, ends, values],
+        )
     singles = sorted({m.article_id + ":" + str(m.idx) for m in pending})
     con.execute(
         "DELETE FROM fused_events WHERE id IN (SELECT fused_id FROM events WHERE "

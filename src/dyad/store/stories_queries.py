@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..stories.rules import interval
+from ..time.spans import interval
 from .queries import fetch_rows
 from .store import Store
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..time.spans import Interval, display, interval
 from .rules import (
+    ONE_SIDED_MAX_DAYS,
     SYMMETRIC,
-    Interval,
-    display,
     family,
-    interval,
+    kind,
     months,
+    one_sided,
     overlap,
     places_compatible,
     status_rank,
@@ -103,10 +104,20 @@ class Fused:
 
     @property
     def date_value(self) -> str | None:
-        """The most precise date all sources agree on (or the reporting window's period)."""
+        """The most precise date all sources agree on (or the reporting window's month).
+
+        An undated event lies in its reports' window. A deed's window is the week before its
+        first report ("in the week before 3 February"); when that week crosses a month
+        boundary, the report's month stands for it (shown as inferred) rather than the whole
+        year. A plan's window is the two months after: too wide to name one month.
+        """
         shown = display((self.lo, self.hi)) if self.lo and self.hi else None
         if self.best and (shown is None or len(self.best) > len(shown)):
             return self.best
+        deed = self.status == "occurred"
+        if deed and not self.dated and self.lo and self.hi and (shown is None or len(shown) < 7):
+            anchor = min(max(self.first_reported or self.hi, self.lo), self.hi)
+            return f"{anchor.year:04d}-{anchor.month:02d}"
         return shown
 
     @property
@@ -138,9 +149,23 @@ def compatible(mention: Mention, fused: Fused) -> bool:
         return False
     if overlap(span, (fused.lo, fused.hi)) is None:
         return False
+    if one_sided(mention.key) and not _close_enough(mention, span, fused):
+        return False
     if mention.own_span is None and fused.dated and not _consistent(mention, fused):
         return False
     return places_compatible(mention.location, fused.location)
+
+
+def _close_enough(mention: Mention, span: Interval, fused: Fused) -> bool:
+    """Whether a one-sided mention is precise enough to join ``fused`` (see ONE_SIDED_MAX_DAYS).
+
+    Without it "terrorism would be met with an iron fist" (dated by "later this year") became
+    one event with every meeting of Assad's that year, from an envoy's visit in March to talks
+    in July.
+    """
+    assert fused.lo is not None and fused.hi is not None
+    wide = max(span[1] - span[0], fused.hi - fused.lo).days + 1 > ONE_SIDED_MAX_DAYS
+    return not wide and kind(mention.status) == kind(fused.status)
 
 
 def _consistent(mention: Mention, fused: Fused) -> bool:
@@ -152,17 +177,12 @@ def _consistent(mention: Mention, fused: Fused) -> bool:
     a deed is taken when it comes after every day the event may lie in, a report of an
     intention when it comes before them.
     """
-    if _intent(mention.status) == _intent(fused.status):
+    if (kind(mention.status) == "intent") == (kind(fused.status) == "intent"):
         return True
     report = mention.published
     if report is None or fused.lo is None or fused.hi is None:
         return False
     return report > fused.hi if mention.status == "occurred" else report < fused.lo
-
-
-def _intent(status: str) -> bool:
-    """Whether a status speaks of intentions (planned, cancelled) rather than of deeds."""
-    return status in ("planned", "cancelled")
 
 
 def _preference(mention: Mention, fused: Fused) -> tuple[bool, bool, int, int]:

@@ -11,13 +11,11 @@ something *planned* lies ahead). :data:`STATUS_TIERS` orders statuses when sourc
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-Interval = tuple[date, date]
+from ..time.spans import Interval
 
 # PLOVER type -> family; types not listed are their own family.
 FAMILY: dict[str, str] = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -44,58 +42,17 @@ STATUS_TIERS: tuple[tuple[str, ...], ...] = (
     ("negated",),
     ("hypothetical",),
 )
+# A one-sided mention ("Assad met", "someone accused Assad") says too little to be matched on
+# a vague date: it fuses only when its days and the fused event's span at most this many days
+# (a month, an undated report's window; not "later this year"), and only with reports of the
+# same kind (deeds with deeds, intentions with intentions, the weak statuses with each other).
+ONE_SIDED_MAX_DAYS = 62
 # Longest interval a fused event is indexed under, in months (a year-precision date is 12).
 MAX_INDEX_MONTHS = 24
-
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
-_MONTH = re.compile(r"(\d{4})-(\d\d)$")
-_YEAR = re.compile(r"(\d{4})$")
-_WEEK = re.compile(r"(\d{4})-W(\d\d)$")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"(\d{4})-H([12])$")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)$")
 
 
 def family(event_type: str) -> str:
     return FAMILY.get(event_type, event_type)
-
-
-def _months(year: int, first: int, last: int) -> Interval:
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    return date(year, first, 1), date(
-        end_year, end_month, calendar.monthrange(end_year, end_month)[1]
-    )
-
-
-def interval(value: str | None) -> Interval | None:
-    """The days a date value may stand for: ``2012-06`` is 1–30 June 2012; ``None`` if the
-    value has no year (``XXXX-06-18``) or is not a calendar date (``PRESENT_REF``)."""
-    if not value:
-        return None
-    value = value.strip()[:10] if _DAY.match(value.strip()[:10]) else value.strip()
-    try:
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := _MONTH.match(value):
-            return _months(int(m[1]), int(m[2]), int(m[2]))
-        if m := _YEAR.match(value):
-            return _months(int(m[1]), 1, 12)
-        if m := _WEEK.match(value):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-        if m := _QUARTER.match(value):
-            q = int(m[2])
-            return _months(int(m[1]), 3 * q - 2, 3 * q)
-        if m := _HALF.match(value):
-            h = int(m[2])
-            return _months(int(m[1]), 6 * h - 5, 6 * h)
-        if m := _SEASON.match(value):
-            return _months(int(m[1]), *_SEASONS[m[2]])
-    except ValueError:
-        return None
-    return None
 
 
 def window(published: date, status: str) -> Interval:
@@ -119,18 +76,22 @@ def months(span: Interval) -> list[str]:
     return out
 
 
-def display(span: Interval | None) -> str | None:
-    """The most precise date value that covers the whole interval (day, month or year)."""
-    if span is None:
-        return None
-    lo, hi = span
-    if lo == hi:
-        return lo.isoformat()
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return f"{lo.year:04d}-{lo.month:02d}"
-    if lo.year == hi.year:
-        return f"{lo.year:04d}"
-    return None
+def one_sided(key: str | None) -> bool:
+    """Whether a block key names one side only: ``CONSULT:a`` or ``ACCUSE:a>`` / ``ACCUSE:>b``."""
+    if not key:
+        return False
+    _, _, people = key.partition(":")
+    if ">" in people:
+        actors, _, recipients = people.partition(">")
+        return not actors or not recipients
+    return "," not in people
+
+
+def kind(status: str) -> str:
+    """What a status reports: a deed, an intention (planned, cancelled) or neither."""
+    if status == "occurred":
+        return "deed"
+    return "intent" if status in ("planned", "cancelled") else "weak"
 
 
 def status_rank(status: str) -> int:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from dyad.model import Article, Timex
 from dyad.time import absolute, relative
@@ -24,6 +23,9 @@ from dyad.time.filters import accept
 from dyad.time.grammar import Candidate, scan
 from dyad.time.tense import doc_tense, text_tense
 from dyad.time.values import Context, Resolved
+
+if TYPE_CHECKING:  # spaCy only for annotations: dates resolve without importing it
+    from spacy.tokens import Doc
 
 __all__ = ["TimexStage", "find_timexes", "resolve_expression"]
 

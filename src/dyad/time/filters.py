@@ -9,11 +9,13 @@ good shorter one. It reads the spaCy tags when a parse is given.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from dyad.time.grammar import Candidate
 from dyad.time.lexicon import lexicon
+
+if TYPE_CHECKING:  # spaCy only for annotations: dates resolve without importing it
+    from spacy.tokens import Doc
 
 _MONTH_CUES = re.compile(
     r"(?:in|of|since|until|till|by|from|through|last|next|this|early|late|mid|before|after|"

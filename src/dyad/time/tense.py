@@ -10,10 +10,12 @@ tag; without one, a cue-word look at the surrounding clause stands in.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from dyad.time.dates import Tense
+
+if TYPE_CHECKING:  # spaCy only for annotations: dates resolve without importing it
+    from spacy.tokens import Doc, Token
 
 _FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "would", "’ll", "going"}
 _FUTURE_VERBS = {

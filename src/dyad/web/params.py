@@ -15,7 +15,7 @@ from datetime import date
 from starlette.datastructures import QueryParams
 
 from ..model import PLOVER_TYPES
-from ..stories.rules import interval
+from ..time.spans import interval
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
