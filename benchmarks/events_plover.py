@@ -14,6 +14,15 @@ article with no publication date. Figures, in two views:
 (types)** = share of (record, distinct output type) pairs equal to the gold type. Records with
 no output count against recall only.
 
+Participants, for the events whose (PLOVER-view) type is the gold type: an output actor
+*matches* a gold one when one name contains the other or they share a word of 4+ letters
+(case-insensitive; "Asia-Pacific Economic Cooperation" ~ "APEC forum" does not, "the U.S."
+~ "United States" does not: a lower bound). **source P** = share of such events with actors
+whose actors include a gold source; **source R** = share of records with a gold source and
+a correctly typed event where some such event has a gold source among its actors; **target
+P/R** the same for recipients against gold targets. Gold SRC/TAR pairs (symmetric events)
+are matched against actors and recipients together.
+
 Throughput, on the same run: the ``--speed`` texts (default BBC politics) are parsed with
 ``nlp.pipe`` alone, then extracted in full (clean + parse + every stage); the ratio is full
 docs/s over parse docs/s. Peak memory is ``ru_maxrss`` after the run.
@@ -81,7 +90,51 @@ def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
         "records": len(records),
         "dyad": score(golds, raw),
         "plover": score(golds, view),
+        "participants": participants(records, articles),
         "confusions": {f"{g}->{t}": n for (g, t), n in confusion.most_common(15)},
+    }
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in name.lower().replace("-", " ").split() if len(w) >= 4}
+
+
+def _match(names: list[str], gold: list[str]) -> bool:
+    for a in names:
+        for g in gold:
+            al, gl = a.lower(), g.lower()
+            if al in gl or gl in al or _words(a) & _words(g):
+                return True
+    return False
+
+
+def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, float]:
+    """Source / target precision and recall over correctly typed events (see the docstring)."""
+    tally = Counter[str]()
+    for record, article in zip(records, articles, strict=True):
+        typed = [e for e in article.events if plover_view(e) == record["event"]]
+        sources = [a["actorText"] for a in record["source"]]
+        targets = [a["actorText"] for a in record["target"]]
+        both = set(sources) & set(targets)  # SRC/TAR: a symmetric pair
+        for side, gold in (("source", sources), ("target", targets)):
+            hits = []
+            for e in typed:
+                refs = e.actors if side == "source" else e.recipients
+                if both:
+                    refs = [*e.actors, *e.recipients]
+                names = [r.name for r in refs]
+                if names:
+                    tally[f"{side}_out"] += 1
+                    hit = bool(gold) and _match(names, gold)
+                    tally[f"{side}_hit"] += hit
+                    hits.append(hit)
+            if gold and typed:
+                tally[f"{side}_gold"] += 1
+                tally[f"{side}_found"] += any(hits)
+    return {
+        f"{side}_{m}": round(tally[f"{side}_{num}"] / max(tally[f"{side}_{den}"], 1), 3)
+        for side in ("source", "target")
+        for m, num, den in (("p", "hit", "out"), ("r", "found", "gold"))
     }
 
 
@@ -143,6 +196,8 @@ def main() -> None:
             f"{view:8} {s['recall']:7.3f} {s['precision_events']:10.3f} "
             f"{s['precision_types']:9.3f} {s['events']:7d}"
         )
+    print("participants of correctly typed events:",
+          ", ".join(f"{k} {v:.3f}" for k, v in result["participants"].items()))  # fmt: skip
     for key, value in result.get("throughput", {}).items():
         print(f"{key:24} {value:10.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -450,3 +450,40 @@ def test_habitual_clauses_are_not_one_event(
 ) -> None:
     article = code(text, "2013-09-06")
     assert [(e.type, e.status) for e in article.events] == expected
+
+
+def test_passive_without_agent_and_far_or_first_person_plurals_name_no_doer(code: Code) -> None:
+    # the reporter of a passive clause is not its doer ("they" were Lavrov and Assad)
+    text = (
+        "Sergei Lavrov met Bashar al-Assad in Damascus. Activists reported shelling in Homs. "
+        "At least 15 were killed on Tuesday, they said."
+    )
+    killed = [e for e in code(text, "2012-02-07").events if e.trigger == "killed"]
+    assert all(not e.actors for e in killed), describe(killed)
+    # "they" reaches back two sentences for its pair, not further
+    near = "Barack Obama met Vladimir Putin in Los Cabos. They agreed to cooperate on Syria."
+    agreed = [e for e in code(near).events if e.type == "AGREE"]
+    assert agreed and names(agreed[0]) == {"Barack Obama", "Vladimir Putin"}, describe(agreed)
+    far = (
+        "Barack Obama met Vladimir Putin in Los Cabos. The summit opened on Monday. Rain fell "
+        "in the afternoon. Traffic was slow. They attacked the convoy."
+    )
+    assert not [e for e in code(far).events if e.type == "ASSAULT"], describe(code(far).events)
+    # "we" is the speaker's side, not the two people last named
+    ours = 'Paul Wood met Maj Yaya in Homs. "We killed them," he told me.'
+    assert not [e for e in code(ours).events if e.type == "ASSAULT"], describe(code(ours).events)
+
+
+def test_a_byline_is_not_one_of_the_pair_they_stand_for(code: Code) -> None:
+    text = (
+        "Beijing believes that Syrian leader Bashar al-Assad should be allowed to carry out "
+        "reforms, says the BBC's Martin Patience in Beijing. But observers say the power to end "
+        "the violence lies with Beijing and Moscow. On 4 February they blocked a resolution in "
+        "the UN Security Council."
+    )
+    for event in code(text, "2012-02-27").events:
+        assert "Martin Patience" not in " ".join(names(event)), describe([event])
+    # the pair itself still works when no byline is involved
+    text = "Barack Obama met Vladimir Putin. They agreed to cooperate."
+    agreed = [e for e in code(text).events if e.type == "AGREE"]
+    assert agreed and names(agreed[0]) == {"Barack Obama", "Vladimir Putin"}

@@ -20,13 +20,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dyad.actors import ActorKB
+from dyad.clean.rules import outlet_named
 from dyad.model import ActorRef, Article
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from"})
 NOMINAL_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ACTOR_PREPS = frozenset({"by", "between", "among"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both", "we", "our"})
+# "we"/"our" are left out: in news they are a speaker's own side ("we killed them", "our
+# negotiations"), not the two people last named.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
+# Words right before a reporter's name ("By Paul Wood" only at the start of a sentence).
+BYLINE_WORDS = frozenset({"by", "correspondent", "reporter", "editor"})
+# A plural pronoun reaches back at most this many sentences for its pair.
+PAIR_REACH = 2
 PAIR_NOUNS = frozenset({"leader", "president", "man", "head", "minister", "counterpart"})
 PAIR_PLACES = frozenset({"country", "nation", "state", "side", "government", "capital"})
 INNER_DEPS = frozenset({"appos", "compound", "flat", "nmod", "amod", "poss"})
@@ -120,7 +127,8 @@ class ActorIndex:
         else:
             index._from_doc(doc, kb)
         ordered = [(doc[i].sent.start, i, m) for i, m in sorted(index.by_token.items())]
-        index.persons = [x for x in ordered if x[2].type == "PERSON"]
+        reporters = _bylines(doc, index.by_token)
+        index.persons = [x for x in ordered if x[2].type == "PERSON" and x[1] not in reporters]
         index.places = [x for x in ordered if x[2].type == "GPE"]
         return index
 
@@ -151,9 +159,62 @@ class ActorIndex:
             group = by_sentence.setdefault(sent_start, [])
             if all(_key(m.ref) != _key(mention.ref) for m in group):
                 group.append(mention)
-        pairs = [g[-2:] for _, g in sorted(by_sentence.items(), reverse=True) if len(g) >= 2]
+        here = _sentence_number(token.doc, token.sent.start)
+        pairs = [
+            g[-2:]
+            for start, g in sorted(by_sentence.items(), reverse=True)
+            if len(g) >= 2 and here - _sentence_number(token.doc, start) <= PAIR_REACH
+        ]
         salient = [p for p in pairs if all(counts[_key(m.ref)] >= 2 for m in p)]
         return (salient or pairs or [[]])[0]
+
+
+def _bylines(doc: Doc, by_token: dict[int, Mention]) -> set[int]:
+    """Tokens of names that are the reporter's own: "Jeremy Bowen BBC News", "the BBC's Jim
+    Muir", "By Paul Wood", "correspondent Lyse Doucet". They are left out of the pairs a
+    "they" can stand for: in "On 4 February they blocked a resolution", after the byline
+    "Martin Patience BBC News, Beijing", "they" is not the journalist and Assad.
+    """
+    out: set[int] = set()
+    runs: list[list[int]] = []
+    for i in sorted(by_token):
+        if runs and runs[-1][-1] == i - 1 and by_token[i] is by_token[runs[-1][-1]]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if by_token[run[0]].type == "PERSON" and _byline(doc, run[0], run[-1] + 1):
+            out.update(run)
+    return out
+
+
+def _byline(doc: Doc, start: int, end: int) -> bool:
+    for k in (1, 2, 3):
+        if end - k > start and outlet_named(doc[end - k : end].text):  # "Bowen BBC News"
+            return True
+        if end + k <= len(doc) and outlet_named(doc[end : end + k].text):  # "Bowen, BBC"?
+            return True
+        own = start - 1
+        if (
+            own - k >= 0
+            and doc[own].lower_ in ("'s", "’s")
+            and outlet_named(doc[own - k : own].text)
+        ):  # "the BBC's Jim Muir"
+            return True
+    before = doc[start - 1].lower_ if start else ""
+    return before in BYLINE_WORDS and (before != "by" or bool(doc[start - 1].is_sent_start))
+
+
+def _sentence_number(doc: Doc, start: int) -> int:
+    """The ordinal of the sentence starting at token ``start`` (sentence starts cached)."""
+    starts: dict[int, int] | None = doc.user_data.get(_SENT_NUMBERS)
+    if starts is None:
+        starts = {sent.start: n for n, sent in enumerate(doc.sents)}
+        doc.user_data[_SENT_NUMBERS] = starts
+    return starts.get(start, 0)
+
+
+_SENT_NUMBERS = "dyad.events.sentence_numbers"
 
 
 def _surname(name: str, seen: dict[str, Mention]) -> Mention | None:
@@ -275,19 +336,22 @@ def subject_refs(
     """The actors of a verb's subject, climbing control and coordination ("agreed to meet");
     ``passive`` counts a passive subject too ("forces were engaged in ethnic cleansing")."""
     subjects = (*SUBJECTS, "nsubjpass") if passive else SUBJECTS
-    for _ in range(hops):
+    for hop in range(hops):
         for child in verb.children:
             if child.dep_ in subjects:
                 return refs_of(child, index)
         for child in verb.children:
             if child.dep_ == "agent":
                 return [r for p in child.children if p.dep_ == "pobj" for r in refs_of(p, index)]
+        if hop == 0 and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # "15 were killed, they said": a passive without *by* names no doer
         slipped = _slipped_subject(verb, index)
         if slipped is not None:
             return refs_of(slipped, index)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return refs_of(verb.head, index)
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or verb.head is verb:
+        # not through "ccomp": the reporting verb's subject is the reporter, not the doer
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head is verb:
             return []
         verb = verb.head
     return []
@@ -300,7 +364,8 @@ def subject_token(verb: Token, hops: int = 3) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return child
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or verb.head is verb:
+        # not through "ccomp": the reporting verb's subject is the reporter, not the doer
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head is verb:
             return None
         verb = verb.head
     return None
