@@ -189,17 +189,17 @@ def _bylines(doc: Doc, by_token: dict[int, Mention]) -> set[int]:
 
 
 def _byline(doc: Doc, start: int, end: int) -> bool:
+    own = start - 1  # the possessive before "the BBC's Jim Muir"
     for k in (1, 2, 3):
-        if end - k > start and outlet_named(doc[end - k : end].text):  # "Bowen BBC News"
+        if end - k > start and outlet_named(doc[end - k : end].text):  # the outlet in the name
             return True
-        if end + k <= len(doc) and outlet_named(doc[end : end + k].text):  # "Bowen, BBC"?
+        if end + k <= len(doc) and outlet_named(doc[end : end + k].text):  # or right after it
             return True
-        own = start - 1
         if (
             own - k >= 0
             and doc[own].lower_ in ("'s", "’s")
             and outlet_named(doc[own - k : own].text)
-        ):  # "the BBC's Jim Muir"
+        ):
             return True
     before = doc[start - 1].lower_ if start else ""
     return before in BYLINE_WORDS and (before != "by" or bool(doc[start - 1].is_sent_start))
