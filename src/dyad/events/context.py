@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span, Token
 from dyad.events.lexicon import Lexicon, word_forms
 from dyad.events.triggers import Trigger
 from dyad.model import Timex
-from dyad.time.spans import contract_value
 
 VERBS = ("VERB", "AUX")
 STATUS_DEPS = frozenset(
@@ -124,11 +123,6 @@ def _root(doc: Doc, span: tuple[int, int]) -> Token | None:
     if not words:
         return None
     return doc[words[0].i : words[-1].i + 1].root
-
-
-def date_value(value: str | None) -> str | None:
-    """A TIMEX3 value as the contract's YYYY, YYYY-MM or YYYY-MM-DD (else None)."""
-    return contract_value(value)
 
 
 def ents_in(sent: Span) -> list[Span]:

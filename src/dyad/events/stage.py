@@ -33,7 +33,6 @@ from dyad.events.context import (
     anchor_chain,
     attach_date,
     attach_place,
-    date_value,
     ents_in,
     habitual,
     status_of,
@@ -42,6 +41,7 @@ from dyad.events.lexicon import Lexicon, Summit, lexicon
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
 from dyad.model import ActorRef, Article, Event, Timex
+from dyad.time.spans import contract_value
 
 STATUS_RANK = {"cancelled": 4, "negated": 3, "planned": 2, "hypothetical": 1, "occurred": 0}
 DEFINITE = frozenset({"the", "that", "this", "their", "these", "those"})
@@ -176,7 +176,7 @@ class _Coder:
     def _date(self, timex: Timex | None, summit: Summit | None) -> dict[str, Any]:
         value = None
         if timex is not None:
-            value = date_value(timex.value) or self.summits.fix_year(timex.value or "", summit)
+            value = contract_value(timex.value) or self.summits.fix_year(timex.value or "", summit)
         if timex is not None and (value is not None or summit is None):
             return {"value": value, "text": timex.text, "span": list(timex.span)}
         if summit is not None:

@@ -24,7 +24,6 @@ from .rules import (
     family,
     kind,
     months,
-    one_sided,
     overlap,
     places_compatible,
     status_rank,
@@ -59,6 +58,13 @@ class Mention:
             f"{family(self.type)}:{','.join(sorted(set(self.actors)))}"
             f">{','.join(sorted(set(self.recipients)))}"
         )
+
+    @property
+    def one_sided(self) -> bool:
+        """Whether only one side is known: "Assad met", "someone accused Assad"."""
+        if self.type in SYMMETRIC:
+            return len(set(self.actors) | set(self.recipients)) == 1
+        return not self.actors or not self.recipients
 
     @property
     def own_span(self) -> Interval | None:
@@ -149,7 +155,7 @@ def compatible(mention: Mention, fused: Fused) -> bool:
         return False
     if overlap(span, (fused.lo, fused.hi)) is None:
         return False
-    if one_sided(mention.key) and not _close_enough(mention, span, fused):
+    if mention.one_sided and not _close_enough(mention, span, fused):
         return False
     if mention.own_span is None and fused.dated and not _consistent(mention, fused):
         return False

@@ -43,7 +43,7 @@ STATUS_TIERS: tuple[tuple[str, ...], ...] = (
     ("hypothetical",),
 )
 # A one-sided mention ("Assad met", "someone accused Assad") says too little to be matched on
-# a vague date: it fuses only when its days and the fused event's span at most this many days
+# a vague date: it fuses only when its days and the fused event's span are at most this many days
 # (a month, an undated report's window; not "later this year"), and only with reports of the
 # same kind (deeds with deeds, intentions with intentions, the weak statuses with each other).
 ONE_SIDED_MAX_DAYS = 62
@@ -74,17 +74,6 @@ def months(span: Interval) -> list[str]:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
-
-
-def one_sided(key: str | None) -> bool:
-    """Whether a block key names one side only: ``CONSULT:a`` or ``ACCUSE:a>`` / ``ACCUSE:>b``."""
-    if not key:
-        return False
-    _, _, people = key.partition(":")
-    if ">" in people:
-        actors, _, recipients = people.partition(">")
-        return not actors or not recipients
-    return "," not in people
 
 
 def kind(status: str) -> str:

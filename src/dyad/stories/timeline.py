@@ -107,16 +107,17 @@ def select(
     at most :data:`PER_DATE` of its entries (the best reported), until ``k`` are kept.
     """
     weight: dict[str, float] = defaultdict(float)
+    own = {id(e): _weight(e) for e in entries}
     by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in entries:
         day = e["date"] or "undated"
-        weight[day] += _weight(e)
+        weight[day] += own[id(e)]
         by_day[day].append(e)
     for day in weight:
         weight[day] += references.get(day, 0)
     chosen: set[int] = set()
     for day in sorted(weight, key=lambda d: (-weight[d], d)):
-        best = sorted(by_day[day], key=lambda e: -_weight(e))[:PER_DATE]
+        best = sorted(by_day[day], key=lambda e: -own[id(e)])[:PER_DATE]
         chosen.update(id(e) for e in best[: k - len(chosen)])
         if len(chosen) >= k:
             break
