@@ -1,14 +1,24 @@
-"""Timeline summarisation on Timeline17 (SyrianCrisis_bbc): date F1 and alignment ROUGE.
+"""Timeline summarisation on Timeline17 (15 topics): date F1 and alignment ROUGE per topic.
 
-Runs :func:`dyad.stories.summarise.datewise` on the topic's articles and compares the result
-with each gold timeline under the standard T17 protocol of news-tls (Gholipour Ghalandari &
-Ifrim 2020, ``experiments/evaluate.py``): the input is cut to the articles published between
-the gold timeline's first and last date (and only dates in that span are eligible), and the
-system is told **the number of dates** (= the gold timeline's) and **the number of sentences
-per date** (= round(mean gold sentences per date)). Nothing else comes from the gold. The
-query is the topic's ``keywords.json``. For speed the articles are not run through dyad's
-pipeline: sentences are the corpus's own lines (≥ 5 tokens), dates come from dyad's
-time-expression finder (``find_timexes(text, published)``, no spaCy parse) keeping day values.
+Runs :func:`dyad.stories.summarise.datewise` on each topic's articles with several date
+rankers and compares each result with every gold timeline of the topic under the standard
+T17 protocol of news-tls (Gholipour Ghalandari & Ifrim 2020, ``experiments/evaluate.py``):
+the input is cut to the articles published between the gold timeline's first and last date
+(and only dates in that span are eligible), and the system is told **the number of dates**
+(= the gold timeline's) and **the number of sentences per date** (= round(mean gold sentences
+per date)). A topic with several gold timelines is scored against each and averaged; the
+figures are means over the 15 topics. The query is the topic's ``keywords.json`` (one that matches
+under 1% of the sentences, ``bpoil`` or ``MJ``, is ignored). Sentences and dates: see ``t17_data.py``.
+
+Date rankers, all in the same run:
+
+- frequency baseline: a day's score is the number of sentences naming it, plus 0.01 per
+  sentence published on it (news-tls's MentionCount ranker with PubCount as tie-breaker).
+- dyad's unsupervised ranker (:func:`dyad.stories.summarise.rank_dates`).
+- the learned ranker (:mod:`dyad.stories.dateranker`), trained leave-one-topic-out (on the 14
+  other topics), and leave-one-story-out (without any outlet of the same story: bpoil has 5
+  outlets, H1N1 3, LibyaWar and SyrianCrisis 2), the honest figure for an unseen story.
+- gold dates (oracle): the summariser is given the gold dates and only picks sentences.
 
 Metrics (implemented here, no external scorer):
 
@@ -20,102 +30,44 @@ Metrics (implemented here, no external scorer):
   tie); recall: every gold date to its cheapest system date. P = Σ_s w·h(s, r_s) / Σ_s |s|,
   R = Σ_r w·h(s_r, r) / Σ_r |r| with w = 1/(|s-r|+1), h the clipped n-gram overlap and |x| the
   n-gram count (n-grams within sentences); AR-N = F1(P, R).
-- concat ROUGE-N: all system sentences against all gold sentences, dates ignored.
 
 Deviation from tilse: it scores with ROUGE-1.5.5 with Porter stemming and stop-word removal;
 here tokens are lowercase ``[a-z0-9]+`` words, unstemmed, stop words kept (no stemmer or SMART
 list ships with dyad), so the absolute numbers are comparable only roughly.
 
-Two diagnostic rows separate the two halves of the task:
-
-- "HeidelTime dates": the same summariser, but each sentence's dates are the ones news-tls's
-  own preprocessing found (``articles.preprocessed.jsonl.gz``, HeidelTime; like news-tls's
-  ``Sentence.get_time``, the first day-level expression of a sentence). It shows how much of
-  the date score is owed to dyad's time-expression finder rather than to the ranking.
-- "gold dates (oracle)": the system is given the gold dates and only picks the sentences, so
-  its AR-N measures sentence selection alone (date F1 is 1 by construction).
-
 Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE]
-Targets: date F1 >= 0.55, AR-1 >= 0.12 (news-tls DATEWISE on T17: 0.544 / 0.120 / 0.035).
+Targets: date F1 >= 0.55, AR-1 >= 0.12 averaged over the 15 topics, leave-one-topic-out, and
+ahead of the frequency baseline on >= 12 of 15 topics (news-tls DATEWISE: 0.544 / 0.120).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import time
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dyad.stories.summarise import Sentence, candidates, datewise, idf_table, summarise_date
-from dyad.time import find_timexes
+from dyad.stories.dateranker import DateRanker
+from dyad.stories.summarise import (
+    Sentence,
+    candidates,
+    datewise,
+    effective_keywords,
+    idf_table,
+    summarise_date,
+)
+from t17_data import DATA, Timeline, Topic, load_topics, pool
+from train_date_ranker import train
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17" / "SyrianCrisis_bbc"
-_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 _TOKEN = re.compile(r"[a-z0-9]+")
-Timeline = dict[date, list[str]]
-VARIANTS: dict[str, dict[str, Any]] = {  # name -> datewise() options
-    "query filters summary sentences (news-tls)": {},
-    "query also filters the date-ranking sentences": {"rank_keywords": True},
-    "no query": {"query": []},
-    "HeidelTime dates (news-tls preprocessing), query as news-tls": {"heideltime": True},
-    "gold dates (oracle): sentence selection only, query as news-tls": {"oracle_dates": True},
-}
-
-
-def load_sentences(folder: Path) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        published = date.fromisoformat(record["time"][:10])
-        text: str = record["text"]
-        starts, pos = [], 0
-        lines = text.split("\n")
-        for part in lines:
-            starts.append(pos)
-            pos += len(part) + 1
-        dates: list[list[date]] = [[] for _ in lines]
-        for timex in find_timexes(text, published):
-            if timex.value and _DAY.match(timex.value):
-                i = max(j for j, s in enumerate(starts) if s <= timex.span[0])
-                try:
-                    dates[i].append(date.fromisoformat(timex.value))
-                except ValueError:
-                    continue
-        position = 0
-        for part, found in zip(lines, dates, strict=True):
-            if len(part.split()) >= 5:
-                sentences.append(Sentence(" ".join(part.split()), published, found, position))
-                position += 1
-    return sentences
-
-
-def load_heideltime_sentences(folder: Path) -> list[Sentence]:
-    """Sentences of news-tls's preprocessed corpus, dated by its HeidelTime annotations."""
-    sentences: list[Sentence] = []
-    with gzip.open(folder / "articles.preprocessed.jsonl.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            published = date.fromisoformat(record["time"][:10])
-            position = 0
-            for sent in record["sentences"]:
-                raw = " ".join(sent["raw"].split())
-                if len(raw.split()) < 5:
-                    continue
-                keys = sent["tokens"]["keys"]
-                t, f = keys.index("time"), keys.index("time_format")
-                first = next((row for row in sent["tokens"]["data"] if row[t]), None)
-                dates = []
-                if first is not None and "d" in (first[f] or ""):
-                    dates = [date.fromisoformat(first[t][:10])]
-                sentences.append(Sentence(raw, published, dates, position))
-                position += 1
-    return sentences
+METRICS = ("date_f1", "ar1", "ar2")
+Ranked = list[tuple[date, float]]
+Ranker = Callable[[list[Sentence], Topic, date, date], "Ranked | None"]
 
 
 def ngrams(sentences: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -176,22 +128,34 @@ def concat_rouge(system: Timeline, gold: Timeline, n: int) -> float:
     return _f1(m / (sum(sys_ng.values()) or 1), m / (sum(gold_ng.values()) or 1))
 
 
-def evaluate(
-    sentences: list[Sentence], timeline: list[Any], keywords: list[str], **options: Any
-) -> dict[str, Any]:
-    gold: Timeline = {date.fromisoformat(str(d)[:10]): [str(x) for x in s] for d, s in timeline}
+def frequency(sentences: Sequence[Sentence], start: date, end: date) -> Ranked:
+    """news-tls MentionCount: sentences naming the day, + 0.01 per sentence published on it."""
+    score: defaultdict[date, float] = defaultdict(float)
+    for s in sentences:
+        for d in set(s.dates):
+            score[d] += 1.0
+        if s.published is not None:
+            score[s.published] += 0.01
+    return sorted(
+        ((d, v) for d, v in score.items() if start <= d <= end), key=lambda dv: (-dv[1], dv[0])
+    )
+
+
+def evaluate(topic: Topic, gold: Timeline, ranker: Ranker | None) -> dict[str, Any]:
+    """One system timeline against one gold timeline (``ranker`` None: gold dates given)."""
     start, end = min(gold), max(gold)
     per_date = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
-    pool = [s for s in sentences if s.published and start <= s.published <= end]
-    options = {"keywords": keywords, **options}
-    options["keywords"] = options.pop("query", options["keywords"])
-    if options.pop("oracle_dates", False):
-        by_date, idf = candidates(pool), idf_table([s.text for s in pool])
-        picked = {d: summarise_date(by_date.get(d, []), idf, per_date, options["keywords"])
+    sentences = pool(topic, gold)
+    if ranker is None:
+        by_date, idf = candidates(sentences), idf_table([s.text for s in sentences])
+        query = effective_keywords(sentences, topic.keywords)
+        picked = {d: summarise_date(by_date.get(d, []), idf, per_date, query)
                   for d in gold}  # fmt: skip
         predicted = [(d, texts) for d, texts in picked.items() if texts]
     else:
-        predicted = datewise(pool, k=len(gold), per_date=per_date, start=start, end=end, **options)
+        ranked = ranker(sentences, topic, start, end)
+        predicted = datewise(sentences, k=len(gold), per_date=per_date, start=start, end=end,
+                             keywords=topic.keywords, ranked=ranked)  # fmt: skip
     system: Timeline = dict(predicted)
     hits = len(set(system) & set(gold))
     p, r = hits / max(len(system), 1), hits / len(gold)
@@ -199,56 +163,89 @@ def evaluate(
         "date_f1": _f1(p, r),
         "ar1": align_rouge(system, gold, 1)["f1"],
         "ar2": align_rouge(system, gold, 2)["f1"],
-        "concat_r1": concat_rouge(system, gold, 1),
-        "concat_r2": concat_rouge(system, gold, 2),
         "dates": len(gold),
         "per_date": per_date,
         "predicted_dates": [d.isoformat() for d in sorted(system)],
-        "gold_dates": [d.isoformat() for d in sorted(gold)],
     }
 
 
-METRICS = ("date_f1", "ar1", "ar2", "concat_r1", "concat_r2")
+def learned(models: dict[str, DateRanker], key: Callable[[Topic], str]) -> Ranker:
+    def rank(sentences: list[Sentence], topic: Topic, start: date, end: date) -> Ranked:
+        return models[key(topic)].rank(sentences, topic.keywords, start, end)
+
+    return rank
+
+
+def systems(topics: list[Topic]) -> dict[str, Ranker | None]:
+    """The date rankers compared, with the held-out models trained here."""
+    loto = {t.name: DateRanker(train([o for o in topics if o.name != t.name])) for t in topics}
+    stories = {t.story for t in topics}
+    loso = {s: DateRanker(train([o for o in topics if o.story != s])) for s in stories}
+    return {
+        "frequency baseline (MentionCount)": lambda s, t, a, b: frequency(s, a, b),
+        "dyad unsupervised (rank_dates)": lambda s, t, a, b: None,
+        "learned, leave-one-topic-out": learned(loto, lambda t: t.name),
+        "learned, leave-one-story-out": learned(loso, lambda t: t.story),
+        "gold dates (oracle): sentence selection only": None,
+    }
+
+
+def run(topics: list[Topic]) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    compared = systems(topics)
+    figures: dict[str, Any] = {"training_seconds": round(time.perf_counter() - t0, 1)}
+    per_topic: dict[str, dict[str, Any]] = {}
+    for name, ranker in compared.items():
+        t1 = time.perf_counter()
+        rows = {}
+        for topic in topics:
+            results = [evaluate(topic, gold, ranker) for gold in topic.timelines]
+            mean = {k: sum(r[k] for r in results) / len(results) for k in METRICS}
+            rows[topic.name] = {**{k: round(v, 4) for k, v in mean.items()}, "timelines": results}
+        per_topic[name] = rows
+        mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in METRICS}
+        print(f"{name} ({time.perf_counter() - t1:.0f}s): date F1 {mean['date_f1']:.3f}  "
+              f"AR-1 {mean['ar1']:.3f}  AR-2 {mean['ar2']:.3f}", flush=True)  # fmt: skip
+        figures.setdefault("mean", {})[name] = {k: round(v, 4) for k, v in mean.items()}
+    figures["topics"] = per_topic
+    figures["wins_over_frequency"] = _wins(per_topic, topics)
+    return figures
+
+
+def _wins(per_topic: dict[str, dict[str, Any]], topics: list[Topic]) -> dict[str, Any]:
+    base = per_topic["frequency baseline (MentionCount)"]
+    wins: dict[str, Any] = {}
+    for name in ("learned, leave-one-topic-out", "learned, leave-one-story-out"):
+        for k in METRICS:
+            ahead = sum(per_topic[name][t.name][k] > base[t.name][k] for t in topics)
+            tied = sum(per_topic[name][t.name][k] == base[t.name][k] for t in topics)
+            wins[f"{name}: {k}"] = {"ahead": ahead, "tied": tied, "of": len(topics)}
+    return wins
+
+
+def print_table(figures: dict[str, Any], topics: list[Topic]) -> None:
+    names = list(figures["topics"])
+    short = ["freq", "dyad", "LOTO", "LOSO", "oracle"]
+    print(f"{'topic':22} " + " ".join(f"{s:>17}" for s in short) + "   (date F1 / AR-1)")
+    for t in topics:
+        cells = [figures["topics"][n][t.name] for n in names]
+        print(f"{t.name:22} " + " ".join(f"{c['date_f1']:8.3f}/{c['ar1']:.3f}" for c in cells))
+    for key, w in figures["wins_over_frequency"].items():
+        print(f"{key}: ahead on {w['ahead']}, tied on {w['tied']} of {w['of']} topics")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    sentences = load_sentences(args.data)
-    t1 = time.perf_counter()
-    keywords = json.loads((args.data / "keywords.json").read_text())
-    timelines = [json.loads(x) for x in (args.data / "timelines.jsonl").read_text().splitlines()]
-    figures: dict[str, Any] = {"data": args.data.name, "keywords": keywords, "variants": {}}
-    heideltime: list[Sentence] | None = None
-    for name, variant in VARIANTS.items():
-        options = dict(variant)
-        pool = sentences
-        if options.pop("heideltime", False):
-            if heideltime is None:
-                heideltime = load_heideltime_sentences(args.data)
-            pool = heideltime
-        t2 = time.perf_counter()
-        results = [evaluate(pool, tl, keywords, **options) for tl in timelines]
-        seconds = time.perf_counter() - t2
-        mean = {k: sum(r[k] for r in results) / len(results) for k in METRICS}
-        print(f"{name} ({seconds:.1f}s):")
-        for i, res in enumerate(results):
-            print(f"  timeline {i}: {res['dates']} dates, {res['per_date']} sentence(s)/date, "
-                  f"predicted {', '.join(res['predicted_dates'])}")  # fmt: skip
-        print(f"  mean over {len(results)} timeline(s): date F1 {mean['date_f1']:.3f}  "
-              f"AR-1 {mean['ar1']:.3f}  AR-2 {mean['ar2']:.3f}  "
-              f"concat R-1 {mean['concat_r1']:.3f}  R-2 {mean['concat_r2']:.3f}")  # fmt: skip
-        figures["variants"][name] = {
-            "mean": {k: round(v, 4) for k, v in mean.items()},
-            "summarising_seconds": round(seconds, 2),
-            "timelines": results,
-        }
-    figures["sentences"] = len(sentences)
-    figures["time_expressions_seconds"] = round(t1 - t0, 2)
-    print(f"{len(sentences)} sentences; time expressions {t1 - t0:.1f}s")
+    topics = load_topics(args.data)
+    print(f"{len(topics)} topics, {sum(len(t.sentences) for t in topics)} sentences "
+          f"({time.perf_counter() - t0:.0f}s to load)", flush=True)  # fmt: skip
+    figures = run(topics)
+    print_table(figures, topics)
+    figures["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
 

@@ -36,6 +36,7 @@ CLIP_SENTS = 5  # of an article's sentences naming no day, only the first few ar
 PUB_END = 2  # ... for the day it was published and the day before (news-tls ``pub_end``)
 DUPLICATE_COSINE = 0.6  # a candidate this close to a picked sentence is a duplicate
 MIN_WORDS = 5  # shorter candidates (content words) are never picked
+MIN_QUERY_SHARE = 0.01  # a query matching fewer of the sentences (``bpoil``) is ignored
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -100,12 +101,14 @@ class Sentence:
 
     ``position`` is the sentence's index in its article (0 = lead); only the first
     :data:`CLIP_SENTS` sentences that name no day stand for their publication date.
+    ``article`` identifies the article (for counts of articles rather than sentences).
     """
 
     text: str
     published: date | None = None
     dates: list[date] = field(default_factory=list)
     position: int = 0
+    article: str = ""
 
 
 def words(text: str) -> list[str]:
@@ -133,6 +136,17 @@ def matches(text: str, terms: Sequence[str]) -> bool:
     exact = {s for s in stems if len(s) < 4}
     prefixes = tuple(s for s in stems if len(s) >= 4)
     return any(w in exact or w.startswith(prefixes) for w in _WORD.findall(text.lower()))
+
+
+def effective_keywords(sentences: Sequence[Sentence], keywords: Sequence[str]) -> list[str]:
+    """``keywords``, or none when they match under :data:`MIN_QUERY_SHARE` of the sentences:
+    a query that does not describe the collection (T17's ``bpoil``, ``MJ``) would filter out
+    nearly everything."""
+    terms = keyword_terms(keywords)
+    if not terms or not sentences:
+        return list(keywords)
+    hits = sum(matches(s.text, terms) for s in sentences)
+    return list(keywords) if hits >= MIN_QUERY_SHARE * len(sentences) else []
 
 
 def rank_dates(
@@ -251,15 +265,20 @@ def datewise(
     end: date | None = None,
     keywords: Sequence[str] = (),
     rank_keywords: bool = False,
+    ranked: Sequence[tuple[date, float]] | None = None,
 ) -> list[tuple[date, list[str]]]:
     """A timeline of the ``k`` best dates with ``per_date`` sentences each, oldest first.
 
     ``keywords`` (the topic query) filter the summary sentences (as in news-tls) and, with
-    ``rank_keywords``, also the sentences whose references rank the dates.
+    ``rank_keywords``, also the sentences whose references rank the dates; a query that few
+    sentence matches (see :func:`effective_keywords`) is ignored. ``ranked`` (days best first, e.g. from
+    :class:`~dyad.stories.dateranker.DateRanker`) replaces :func:`rank_dates`.
     """
+    keywords = effective_keywords(sentences, keywords)
     by_date = candidates(sentences)
     idf = idf_table([s.text for s in sentences])
-    ranked = rank_dates(sentences, start, end, keywords if rank_keywords else ())
+    if ranked is None:
+        ranked = rank_dates(sentences, start, end, keywords if rank_keywords else ())
     timeline: list[tuple[date, list[str]]] = []
     for day, _ in ranked:
         if len(timeline) >= k:

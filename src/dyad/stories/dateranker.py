@@ -1,0 +1,232 @@
+"""Which dates belong in a timeline: features of each candidate day and a learned ranker.
+
+news-tls's DATEWISE (Gholipour Ghalandari & Ifrim 2020) picks a timeline's dates with a
+classifier trained on labelled timelines of other topics, over counts of how the collection
+points at each day. :func:`date_features` computes such counts from dyad's own data — each
+:class:`~dyad.stories.summarise.Sentence` with its publication date, article and the days its
+time expressions name — so the benchmark (plain corpus sentences) and ``dyad timeline`` (the
+store's ``articles.published`` and ``timexes.value``) see the same features. Every count is
+given three ways: ``log(1 + n)``, as a share of the largest such count among the candidates,
+and as its rank percentile among them, so a model trained on small topics reads large ones.
+
+:class:`DateRanker` is a linear score over those features, trained as a conditional logit
+(which days of a collection are its timeline's), shipped as JSON
+(``dyad/data/stories/date_ranker.json``: feature names, means, scales, weights; trained by
+``benchmarks/train_date_ranker.py``); scoring needs no library beyond the standard one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .summarise import Sentence, effective_keywords, keyword_terms, matches
+
+LEAD = 5  # a sentence among an article's first LEAD is a lead sentence
+LATER_DAYS = 2  # a reference published this many days after the day is a remembered one
+MAX_DELAY = 365  # delays (days) are clipped here before the log
+COUNTS = (
+    "ref",  # sentences naming the day
+    "ref_later",  # ... published LATER_DAYS or more after it
+    "ref_ahead",  # ... published before it (plans, deadlines)
+    "ref_articles",  # articles naming it
+    "ref_pub_days",  # distinct publication days of the sentences naming it
+    "ref_lead",  # lead sentences naming it
+    "ref_query",  # query-matching sentences naming it (all sentences without a query)
+    "ref_near1",  # sentences naming a day within ±1
+    "ref_near7",  # sentences naming a day within ±7
+    "pub_articles",  # articles published on the day
+    "pub_next",  # articles published on it or the two days after
+    "pub_sentences",  # sentences published on the day
+)
+OTHERS = (
+    "burst",  # ref over the mean daily ref of the surrounding ±7 days (log)
+    "query_share",  # share of the day's references that match the query
+    "later_share",  # share of the day's references that are remembered ones
+    "first_delay",  # log days from the day to its first reference (negative: ahead)
+    "last_delay",  # log days from the day to its last reference
+)
+FEATURES = tuple(f"{c}_{k}" for c in COUNTS for k in ("log", "max", "pct")) + OTHERS
+
+
+@dataclass(slots=True)
+class _Day:
+    """Running counts for one candidate day."""
+
+    ref: int = 0
+    ref_later: int = 0
+    ref_ahead: int = 0
+    ref_lead: int = 0
+    ref_query: int = 0
+    pub_sentences: int = 0
+    first: int | None = None  # ordinal of the first / last publication referring to the day
+    last: int | None = None
+
+
+def _slog(x: float) -> float:
+    return math.copysign(math.log1p(abs(x)), x)
+
+
+def _percentiles(values: Sequence[float]) -> list[float]:
+    """Each value's rank share among ``values`` (ties share their mean rank), 0..1."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = ((i + j) / 2) / max(len(values) - 1, 1)
+        i = j + 1
+    return out
+
+
+def _count(
+    sentences: Sequence[Sentence], terms: Sequence[str]
+) -> tuple[dict[date, _Day], dict[date, set[str]], dict[date, set[str]], dict[date, set[date]]]:
+    days: defaultdict[date, _Day] = defaultdict(_Day)
+    ref_articles: defaultdict[date, set[str]] = defaultdict(set)
+    pub_articles: defaultdict[date, set[str]] = defaultdict(set)
+    pub_days: defaultdict[date, set[date]] = defaultdict(set)
+    for s in sentences:
+        article = s.article or f"{s.published}"
+        if s.published is not None:
+            days[s.published].pub_sentences += 1
+            pub_articles[s.published].add(article)
+        hit = matches(s.text, terms) if terms else True
+        for d in set(s.dates):
+            day = days[d]
+            day.ref += 1
+            day.ref_lead += s.position < LEAD
+            day.ref_query += hit
+            ref_articles[d].add(article)
+            if s.published is not None:
+                delta = (s.published - d).days
+                day.ref_later += delta >= LATER_DAYS
+                day.ref_ahead += delta < 0
+                pub_days[d].add(s.published)
+                day.first = delta if day.first is None else min(day.first, delta)
+                day.last = delta if day.last is None else max(day.last, delta)
+    return days, ref_articles, pub_articles, pub_days
+
+
+def date_features(
+    sentences: Sequence[Sentence],
+    keywords: Sequence[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[list[date], list[list[float]]]:
+    """The candidate days (named by a sentence or a publication day, within start..end) and
+    each one's feature vector, in :data:`FEATURES` order."""
+    terms = keyword_terms(effective_keywords(sentences, keywords))
+    days, ref_articles, pub_articles, pub_days = _count(sentences, terms)
+    cands = sorted(
+        d for d in days if (start is None or d >= start) and (end is None or d <= end)
+    )
+    if not cands:
+        return [], []
+
+    def around(d: date, n: int, f: str) -> int:
+        return sum(
+            getattr(days[x], f) if x in days else 0
+            for x in (d + timedelta(days=k) for k in range(-n, n + 1))
+        )
+
+    raw: dict[str, list[float]] = {c: [] for c in COUNTS}
+    others: list[list[float]] = []
+    for d in cands:
+        day = days[d]
+        near7 = around(d, 7, "ref")
+        nexts = set().union(*(pub_articles.get(d + timedelta(days=k), set()) for k in range(3)))
+        values = {
+            "ref": day.ref, "ref_later": day.ref_later, "ref_ahead": day.ref_ahead,
+            "ref_articles": len(ref_articles.get(d, ())), "ref_pub_days": len(pub_days.get(d, ())),
+            "ref_lead": day.ref_lead, "ref_query": day.ref_query, "ref_near1": around(d, 1, "ref"),
+            "ref_near7": near7, "pub_articles": len(pub_articles.get(d, ())),
+            "pub_next": len(nexts), "pub_sentences": day.pub_sentences,
+        }  # fmt: skip
+        for c in COUNTS:
+            raw[c].append(float(values[c]))
+        share = day.ref or 1
+        others.append([
+            math.log((day.ref + 1) / (near7 / 15 + 1)),
+            day.ref_query / share,
+            day.ref_later / share,
+            _slog(max(-MAX_DELAY, min(MAX_DELAY, day.first))) if day.first is not None else 0.0,
+            _slog(min(MAX_DELAY, day.last)) if day.last is not None else 0.0,
+        ])  # fmt: skip
+    columns: list[list[float]] = []
+    for c in COUNTS:
+        top = max(raw[c]) or 1.0
+        columns += [[math.log1p(v) for v in raw[c]], [v / top for v in raw[c]],
+                    _percentiles(raw[c])]  # fmt: skip
+    rows = [[col[i] for col in columns] + others[i] for i in range(len(cands))]
+    return cands, rows
+
+
+class DateRanker:
+    """A linear score over (some of) :data:`FEATURES`, trained as a conditional logit: the
+    softmax of the scores over a collection's candidate days is each day's share of the
+    probability of being a timeline day."""
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        unknown = [f for f in model["features"] if f not in FEATURES]
+        if unknown:
+            raise ValueError(f"the date ranker needs unknown features {unknown}; retrain it")
+        self.model = model
+        self.columns = [FEATURES.index(f) for f in model["features"]]
+        self.means: list[float] = model["means"]
+        self.scales: list[float] = model["scales"]
+        self.weights: list[float] = model["weights"]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> DateRanker:
+        """The shipped model, or one written by the training script."""
+        if path is None:
+            text = (resources.files("dyad") / "data/stories/date_ranker.json").read_text("utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+        return cls(json.loads(text))
+
+    def score(self, row: Sequence[float]) -> float:
+        """The day's score (higher: more likely a timeline day); ``row`` in FEATURES order."""
+        return sum(
+            w * (row[c] - m) / s
+            for w, c, m, s in zip(self.weights, self.columns, self.means, self.scales, strict=True)
+        )
+
+    def rank(
+        self,
+        sentences: Sequence[Sentence],
+        keywords: Sequence[str] = (),
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[tuple[date, float]]:
+        """Candidate days with their softmax share (summing to 1), best first (earlier first
+        on a tie)."""
+        days, rows = date_features(sentences, keywords, start, end)
+        scores = [self.score(r) for r in rows]
+        top = max(scores, default=0.0)
+        exp = [math.exp(v - top) for v in scores]
+        total = sum(exp) or 1.0
+        ranked = [(d, e / total) for d, e in zip(days, exp, strict=True)]
+        return sorted(ranked, key=lambda ds: (-ds[1], ds[0]))
+
+
+_DEFAULT: DateRanker | None = None
+
+
+def default_ranker() -> DateRanker:
+    """The shipped ranker, loaded once."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = DateRanker.load()
+    return _DEFAULT
