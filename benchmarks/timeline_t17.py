@@ -62,7 +62,7 @@ from dyad.stories.summarise import (
     summarise_date,
 )
 from t17_data import DATA, Timeline, Topic, load_topics, pool
-from train_date_ranker import train
+from train_date_ranker import fit, groups
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 METRICS = ("date_f1", "ar1", "ar2")
@@ -178,9 +178,13 @@ def learned(models: dict[str, DateRanker], key: Callable[[Topic], str]) -> Ranke
 
 def systems(topics: list[Topic]) -> dict[str, Ranker | None]:
     """The date rankers compared, with the held-out models trained here."""
-    loto = {t.name: DateRanker(train([o for o in topics if o.name != t.name])) for t in topics}
-    stories = {t.story for t in topics}
-    loso = {s: DateRanker(train([o for o in topics if o.story != s])) for s in stories}
+    data = {t.name: groups([t]) for t in topics}
+
+    def without(held_out: Callable[[Topic], bool]) -> DateRanker:
+        return DateRanker(fit([g for o in topics if not held_out(o) for g in data[o.name]]))
+
+    loto = {t.name: without(lambda o, t=t: o.name == t.name) for t in topics}  # type: ignore[misc]
+    loso = {s: without(lambda o, s=s: o.story == s) for s in {t.story for t in topics}}  # type: ignore[misc]
     return {
         "frequency baseline (MentionCount)": lambda s, t, a, b: frequency(s, a, b),
         "dyad unsupervised (rank_dates)": lambda s, t, a, b: None,

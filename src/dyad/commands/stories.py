@@ -25,7 +25,8 @@ from ..stories.html import render_html
 from ..stories.png import relations_png
 from ..stories.relations import RELATION_COLUMNS, relations, resolve_side
 from ..stories.svg import relations_svg
-from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline, render_text
+from ..stories.collection import MORE, query_timeline, render_query_text
+from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline_parts, render_text
 from ..time.spans import interval
 from .options import db_option
 
@@ -95,32 +96,45 @@ def events(
 
 
 @click.command()
-@click.argument("names", nargs=-1, required=True)
+@click.argument("names", nargs=-1)
+@click.option("--query", help="Instead of names: a timeline of the articles naming these "
+              "keywords, days chosen by the learned date ranker.")  # fmt: skip
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True,
               help="text for a terminal, json for scripts, html to share.")  # fmt: skip
 @click.option("--max-entries", default=DEFAULT_MAX_ENTRIES, show_default=True,
-              type=click.IntRange(0), help="Show at most this many entries, those on the "
-              "most-reported dates (0: keep all).")  # fmt: skip
-def timeline(names: tuple[str, ...], db: str, fmt: str, max_entries: int) -> None:
+              type=click.IntRange(0), help="Show at most this many entries (with --query: "
+              "days), those on the dates the date ranker rates highest (0: keep all).")  # fmt: skip
+def timeline(
+    names: tuple[str, ...], query: str | None, db: str, fmt: str, max_entries: int
+) -> None:
     """The fused, dated story of one actor, or between two: one entry per real-world event.
 
     Each entry is one event however many articles reported it, with its date, status
     (occurred, planned, cancelled, ...), place, a one-sentence summary and every source.
-    With two names, only events in which both take part (on either side).
+    With two names, only events in which both take part (on either side). With more
+    entries than --max-entries, the dates that matter are kept (a date ranker learned on
+    Timeline17, see docs/stories.md); the HTML page folds the others below.
+
+    With --query instead of names: a timeline of the articles naming the keywords, the
+    days the date ranker rates highest, each with its most central sentences.
 
     \b
     Examples:
       dyad timeline "Barack Obama" "Vladimir Putin"
       dyad timeline Putin Obama --format json | jq '.[].date'
       dyad timeline Putin --format html > putin.html
+      dyad timeline --query "oil spill" --max-entries 10
     """
-    if len(names) > 2:
-        raise click.UsageError("give one or two names")
+    if query is not None:
+        _query_timeline(query, names, db, fmt, max_entries)
+        return
+    if not names or len(names) > 2:
+        raise click.UsageError("give one or two names, or --query KEYWORDS")
     sides = [_ids(name) for name in names]
     with Store(db, read_only=True) as store:
-        entries = build_timeline(store, sides, max_entries=max_entries or None)
+        entries, rest = build_timeline_parts(store, sides, max_entries=max_entries or None)
     if not entries:
         unknown = [n for n in names if not default_kb().lookup(n)]
         if unknown:  # say why the story is empty when a name means no known actor
@@ -130,9 +144,28 @@ def timeline(names: tuple[str, ...], db: str, fmt: str, max_entries: int) -> Non
         click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
     elif fmt == "html":
         subtitle = f"A timeline of {len(entries)} events, fused across news reports"
-        click.echo(render_html(entries, title, subtitle), nl=False)
+        click.echo(render_html(entries, title, subtitle, rest), nl=False)
     else:
         click.echo(render_text(entries, f"Timeline: {title}"))
+
+
+def _query_timeline(query: str, names: tuple[str, ...], db: str, fmt: str, k: int) -> None:
+    if names:
+        raise click.UsageError("give names or --query, not both")
+    if not query.strip():
+        raise click.BadParameter("the query is empty", param_hint="--query")
+    more = MORE * (k or DEFAULT_MAX_ENTRIES) if fmt == "html" else 0
+    with Store(db, read_only=True) as store:
+        days = query_timeline(store, query, k or 10**6, more)
+    chosen = [d for d in days if d["chosen"]]
+    if fmt == "json":
+        click.echo(json.dumps(chosen, ensure_ascii=False, indent=1))
+    elif fmt == "html":
+        rest = [d for d in days if not d["chosen"]]
+        subtitle = f"The {len(chosen)} days that matter most in the articles naming {query!r}"
+        click.echo(render_html(chosen, f"Timeline: {query}", subtitle, rest), nl=False)
+    else:
+        click.echo(render_query_text(chosen, f"Timeline: {query}"))
 
 
 @click.command(name="relations")

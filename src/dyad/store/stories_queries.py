@@ -134,3 +134,36 @@ def date_references(store: Store, article_ids: Sequence[str]) -> dict[str, int]:
         [list(article_ids)],
     ).fetchall()
     return {r[0]: int(r[1]) for r in rows}
+
+
+def article_texts(
+    store: Store, article_ids: Sequence[str] | None = None, terms: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Dated articles (id, published, title, outlet, url, text), oldest first: these ids, or
+    those whose title or text contains one of ``terms`` (case-insensitive), or all."""
+    where, params = ["published IS NOT NULL"], []
+    if article_ids is not None:
+        params.append(list(article_ids))
+        where.append(f"id IN (SELECT unnest(${len(params)}::VARCHAR[]))")
+    if terms:
+        ors = []
+        for term in terms:
+            params.append(f"%{term}%")
+            ors.append(f"text ILIKE ${len(params)} OR title ILIKE ${len(params)}")
+        where.append(f"({' OR '.join(ors)})")
+    sql = (
+        "SELECT id, published, title, outlet, url, text FROM articles "
+        f"WHERE {' AND '.join(where)} ORDER BY published, id"
+    )
+    return fetch_rows(store, sql, params)
+
+
+def day_timexes(store: Store, article_ids: Sequence[str]) -> list[tuple[str, int, str]]:
+    """(article id, start offset, YYYY-MM-DD) of every day-precision time expression."""
+    rows = store.con.execute(
+        "SELECT article_id, start, left(value, 10) FROM timexes "
+        "WHERE article_id IN (SELECT unnest($1::VARCHAR[])) "
+        "AND regexp_matches(value, '^\\d{4}-\\d\\d-\\d\\d') ORDER BY article_id, start",
+        [list(article_ids)],
+    ).fetchall()
+    return [(str(a), int(s), str(v)) for a, s, v in rows]

@@ -35,6 +35,7 @@ details{font-size:.92rem;color:#444}summary{cursor:pointer;color:#555}
 blockquote{margin:.4rem 0 .6rem;padding-left:.8rem;border-left:2px solid #ddd}
 .src{font:.8rem system-ui,sans-serif;color:#666}a{color:#1f5fa8}
 footer{color:#888;font:.8rem system-ui,sans-serif;margin:2rem 0}
+details.rest>summary{font:600 .95rem system-ui,sans-serif;margin:0 0 1rem}
 """
 
 
@@ -69,15 +70,42 @@ def _entry(e: dict[str, Any]) -> str:
     )
 
 
-def render_html(entries: Sequence[dict[str, Any]], title: str, subtitle: str = "") -> str:
-    """The whole page for a timeline."""
-    body = "".join(_entry(e) for e in entries) or "<p>No events found.</p>"
+def _day(e: dict[str, Any]) -> str:
+    """A keyword-timeline day: its first sentence, the others and the articles behind them."""
+    first, *others = e["sources"]
+    more = "".join(f'<p class="summary">{escape(s["sentence"])}</p>' for s in others)
+    sources = "".join(_source(s) for s in e["sources"])
+    n = len({s["article"] for s in e["sources"]})
+    return (
+        f'<li class="ev" style="--c:#555"><div class="date">{escape(e["date"])}</div>'
+        f'<p class="summary">{escape(first["sentence"])}</p>{more}'
+        f"<details><summary>{n} source{'s' if n != 1 else ''}</summary>{sources}</details></li>"
+    )
+
+
+def render_html(
+    entries: Sequence[dict[str, Any]],
+    title: str,
+    subtitle: str = "",
+    rest: Sequence[dict[str, Any]] = (),
+) -> str:
+    """The whole page for a timeline: the chosen ``entries``, then the ``rest`` (less
+    important dates) folded in a ``<details>`` a reader can open. Entries are fused events
+    (:mod:`.timeline`) or keyword-timeline days (:mod:`.collection`, no ``type``)."""
+    item = _entry if any("type" in e for e in [*entries, *rest]) else _day
+    body = "".join(item(e) for e in entries) or "<p>No events found.</p>"
+    if rest:
+        body += (
+            f'</ol><details class="rest"><summary>{len(rest)} more on less important dates'
+            f'</summary><ol>{"".join(item(e) for e in rest)}</ol></details><ol>'
+        )
     n_sources = len({s["article"] for e in entries for s in e["sources"]})
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
         f'<h1>{escape(title)}</h1><p class="sub">{escape(subtitle)}</p><ol>{body}</ol>'
-        f"<footer>{len(entries)} events from {n_sources} articles · made with dyad</footer>"
+        f"<footer>{len(entries)} {'events' if item is _entry else 'dates'} from {n_sources} "
+        "articles · made with dyad</footer>"
         "</main></body></html>\n"
     )

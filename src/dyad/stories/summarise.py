@@ -13,7 +13,8 @@ State-of-the-Art in News Timeline Summarization"), both unsupervised here:
    published that day or the next (news-tls's PM collector, ``pub_end=2``). They are ranked
    by TF-IDF cosine to the candidates' centroid (IDF over the whole collection); only
    sentences matching the keywords may be picked, near-duplicates (cosine ≥
-   :data:`DUPLICATE_COSINE`) of a picked one are skipped. A date with no admissible sentence is
+   :data:`DUPLICATE_COSINE`) of a sentence picked for this or an earlier-ranked day are
+   skipped. A date with no admissible sentence is
    dropped and the next-ranked date takes its place (as in news-tls).
 
 Pure functions: the benchmark runs them on plain sentences; :mod:`dyad.stories.timeline`
@@ -221,11 +222,14 @@ def central(
     idf: dict[str, float],
     n: int = 1,
     allowed: Sequence[bool] | None = None,
+    avoid: Sequence[str] = (),
 ) -> list[int]:
     """Indexes of the ``n`` most central texts (closest to the TF-IDF centroid of all of
-    them), skipping near-duplicates, texts under :data:`MIN_WORDS` content words and, with
+    them), skipping near-duplicates (of each other and of the ``avoid`` texts, e.g. those
+    already shown on other dates), texts under :data:`MIN_WORDS` content words and, with
     ``allowed``, texts whose flag is false (they still shape the centroid)."""
     vectors = [vector(t, idf) for t in texts]
+    shown = [vector(t, idf) for t in avoid]
     centroid: defaultdict[str, float] = defaultdict(float)
     for vec in vectors:
         for w, v in vec.items():
@@ -237,7 +241,8 @@ def central(
             break
         if (allowed is not None and not allowed[i]) or len(words(texts[i])) < MIN_WORDS:
             continue
-        if all(cosine(vectors[i], vectors[j]) < DUPLICATE_COSINE for j in picked):
+        others = [vectors[j] for j in picked] + shown
+        if all(cosine(vectors[i], v) < DUPLICATE_COSINE for v in others):
             picked.append(i)
     return picked
 
@@ -247,14 +252,16 @@ def summarise_date(
     idf: dict[str, float],
     n: int,
     keywords: Sequence[str] = (),
+    avoid: Sequence[str] = (),
 ) -> list[str]:
-    """Up to ``n`` central, distinct sentences among a day's candidates (keyword-matching)."""
+    """Up to ``n`` central, distinct sentences among a day's candidates (keyword-matching),
+    none a near-duplicate of one in ``avoid`` (the sentences already chosen for other days)."""
     texts = list(dict.fromkeys(s.text for s in day_sentences))
     if not texts:
         return []
     terms = keyword_terms(keywords)
     allowed = [matches(t, terms) for t in texts]
-    return [texts[i] for i in central(texts, idf, n, allowed)]
+    return [texts[i] for i in central(texts, idf, n, allowed, avoid)]
 
 
 def datewise(
@@ -283,7 +290,8 @@ def datewise(
     for day, _ in ranked:
         if len(timeline) >= k:
             break
-        picked = summarise_date(by_date.get(day, []), idf, per_date, keywords)
+        shown = [t for _, texts in timeline for t in texts]
+        picked = summarise_date(by_date.get(day, []), idf, per_date, keywords, shown)
         if picked:
             timeline.append((day, picked))
     return sorted(timeline)

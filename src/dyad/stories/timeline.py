@@ -5,8 +5,9 @@ both take part, on either side), oldest first, in the shape fixed by CONTRACT.md
 status, date, location, actors, recipients, summary, sources) plus a few added fields
 (``id``, ``date_inferred``, ``n_mentions``, ``key_sentence``). Sources are one per article:
 the mention that gave a date of its own, else the article's first. When there are more entries
-than ``max_entries``, :func:`select` keeps the dates that matter (DATEWISE-style, see
-:mod:`.summarise`). :func:`render_text` is the terminal form.
+than ``max_entries``, :func:`select` keeps the dates that matter: how well reported their
+events are, weighed by the learned date ranker (:mod:`.dateranker`) over the sentences of the
+articles involved. :func:`render_text` is the terminal form.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..store import Store
-from ..store.stories_queries import date_references, fused_events, fused_sources
+from ..store.stories_queries import fused_events, fused_sources
+from .collection import store_sentences
+from .dateranker import default_ranker
 from .summarise import central, idf_table
 
 DEFAULT_MAX_ENTRIES = 30
@@ -27,16 +30,33 @@ def build_timeline(
     store: Store, sides: Sequence[Sequence[str]], *, max_entries: int | None = DEFAULT_MAX_ENTRIES
 ) -> list[dict[str, Any]]:
     """Timeline entries for the actor ids of one or two sides (each a list of ids)."""
+    return build_timeline_parts(store, sides, max_entries=max_entries)[0]
+
+
+def build_timeline_parts(
+    store: Store, sides: Sequence[Sequence[str]], *, max_entries: int | None = DEFAULT_MAX_ENTRIES
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The entries kept by :func:`select` and the others (both oldest first)."""
     fused = fused_events(store, sides)
     sources = defaultdict(list)
     for row in fused_sources(store, [f["id"] for f in fused]):
         sources[row["fused_id"]].append(row)
     entries = [_entry(f, sources[f["id"]]) for f in fused]
     entries = [e for e in entries if e["sources"]]
-    if max_entries and len(entries) > max_entries:
-        articles = sorted({s["article"] for e in entries for s in e["sources"]})
-        entries = select(entries, date_references(store, articles), max_entries)
-    return entries
+    if not max_entries or len(entries) <= max_entries:
+        return entries, []
+    articles = sorted({s["article"] for e in entries for s in e["sources"]})
+    chosen = select(entries, day_scores(store, articles), max_entries)
+    kept = {id(e) for e in chosen}
+    return chosen, [e for e in entries if id(e) not in kept]
+
+
+def day_scores(store: Store, articles: Sequence[str]) -> dict[str, float]:
+    """The date ranker's score of each day these articles name or were published on, relative
+    to an average candidate day (1.0)."""
+    sentences, _ = store_sentences(store, articles)
+    ranked = default_ranker().rank(sentences)
+    return {d.isoformat(): len(ranked) * p for d, p in ranked}
 
 
 def _entry(fused: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -96,15 +116,16 @@ def _weight(entry: dict[str, Any]) -> float:
 
 
 def select(
-    entries: list[dict[str, Any]], references: dict[str, int], k: int
+    entries: list[dict[str, Any]], scores: dict[str, float], k: int
 ) -> list[dict[str, Any]]:
     """At most ``k`` entries, on the dates that matter most, oldest first.
 
     A date's weight: the articles and mentions of its fused events (by status, see
     :data:`STATUS_WEIGHT`; halved for a date only inferred from publication, and again for
-    an event with one side unknown) plus how often the collection names that day; undated and
-    year-only entries compete as their own period. Dates are taken best first, each with
-    at most :data:`PER_DATE` of its entries (the best reported), until ``k`` are kept.
+    an event with one side unknown), times 1 + the date ranker's relative score of the day
+    (``scores``, see :func:`day_scores`; month, year and undated entries compete as their own
+    period with no ranker score). Dates are taken best first, each with at most
+    :data:`PER_DATE` of its entries (the best reported), until ``k`` are kept.
     """
     weight: dict[str, float] = defaultdict(float)
     own = {id(e): _weight(e) for e in entries}
@@ -114,7 +135,7 @@ def select(
         weight[day] += own[id(e)]
         by_day[day].append(e)
     for day in weight:
-        weight[day] += references.get(day, 0)
+        weight[day] *= 1.0 + scores.get(day, 0.0)
     chosen: set[int] = set()
     for day in sorted(weight, key=lambda d: (-weight[d], d)):
         best = sorted(by_day[day], key=lambda e: -own[id(e)])[:PER_DATE]

@@ -1,0 +1,122 @@
+"""Stored articles as dated sentences, and the keyword timeline of ``dyad timeline --query``.
+
+:func:`store_sentences` turns articles of the store into
+:class:`~dyad.stories.summarise.Sentence` rows — publication date (``articles.published``),
+article id, position, and the days its time expressions name (``timexes.value``) — the same
+shape the Timeline17 benchmark feeds the date ranker, so ``dyad timeline`` scores days with
+the features the shipped model was trained on. Sentences are split on sentence-final
+punctuation followed by a capital (or on line breaks); that is all the ranker needs.
+
+:func:`query_timeline` is DATEWISE over the articles matching a query: days ranked by
+:class:`~dyad.stories.dateranker.DateRanker`, sentences per day by
+:func:`~dyad.stories.summarise.summarise_date` (central, near-duplicates skipped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from ..store import Store
+from ..store.stories_queries import article_texts, day_timexes
+from .dateranker import default_ranker
+from .summarise import (
+    Sentence,
+    candidates,
+    effective_keywords,
+    idf_table,
+    keyword_terms,
+    summarise_date,
+)
+
+PER_DATE = 2  # sentences shown for each day of a keyword timeline
+MORE = 2  # the HTML page offers up to MORE × max_entries further days, collapsed
+_BREAK = re.compile(r"\n\s*|(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z])")
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(start offset, sentence) of each sentence of ``text``."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if text[start : m.start()].strip():
+            out.append((start, text[start : m.start()]))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return out
+
+
+def store_sentences(
+    store: Store, article_ids: Sequence[str] | None = None, terms: Sequence[str] = ()
+) -> tuple[list[Sentence], dict[str, dict[str, Any]]]:
+    """The dated sentences of these articles (or of those naming a term), and the articles
+    by id (title, outlet, url, published)."""
+    articles = article_texts(store, article_ids, terms)
+    timexes: defaultdict[str, list[tuple[int, date]]] = defaultdict(list)
+    for article, offset, value in day_timexes(store, [a["id"] for a in articles]):
+        try:
+            timexes[article].append((offset, date.fromisoformat(value)))
+        except ValueError:
+            continue
+    sentences: list[Sentence] = []
+    for a in articles:
+        a["published"] = date.fromisoformat(str(a["published"])[:10])
+        found = timexes.get(a["id"], [])
+        parts = split_sentences(a["text"])
+        for i, (offset, text) in enumerate(parts):
+            end = parts[i + 1][0] if i + 1 < len(parts) else len(a["text"])
+            dates = [d for o, d in found if offset <= o < end]
+            sentences.append(Sentence(" ".join(text.split()), a["published"], dates, i, a["id"]))
+    meta = {a["id"]: {k: a[k] for k in ("title", "outlet", "url", "published")} for a in articles}
+    return sentences, meta
+
+
+def query_timeline(
+    store: Store, query: str, max_entries: int, more: int = 0
+) -> list[dict[str, Any]]:
+    """The keyword timeline: up to ``max_entries`` days (then ``more`` further days, marked
+    ``"chosen": false``), each with its score and up to :data:`PER_DATE` sentences and their
+    articles; oldest first within the chosen and within the rest."""
+    stems = [t[:-2] if len(t) >= 6 else t for t in keyword_terms([query])]  # as matches()
+    sentences, meta = store_sentences(store, terms=stems or [query])
+    sentences = [s for s in sentences if s.text]
+    keywords = effective_keywords(sentences, [query])
+    ranked = default_ranker().rank(sentences, keywords)
+    by_date = candidates(sentences)
+    idf = idf_table([s.text for s in sentences])
+    where = {s.text: s.article for s in sentences}
+    entries: list[dict[str, Any]] = []
+    shown: list[str] = []
+    for day, score in ranked:
+        if len(entries) >= max_entries + more:
+            break
+        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown)
+        if not picked:
+            continue
+        shown += picked
+        sources = [{"sentence": t, "article": where[t], **_meta(meta[where[t]])} for t in picked]
+        entries.append({"date": day.isoformat(), "score": round(score, 6),
+                        "chosen": len(entries) < max_entries, "sources": sources})  # fmt: skip
+    return sorted(entries, key=lambda e: (not e["chosen"], e["date"]))
+
+
+def _meta(article: dict[str, Any]) -> dict[str, Any]:
+    published = article["published"]
+    return {**article, "published": published.isoformat() if published else None}
+
+
+def render_query_text(entries: Sequence[dict[str, Any]], title: str) -> str:
+    """A keyword timeline for a terminal: each day, its sentences and their articles."""
+    lines = [title, ""]
+    if not entries:
+        lines.append("(no dated sentences match)")
+    for e in entries:
+        for i, s in enumerate(e["sources"]):
+            where = " · ".join(x for x in (s["outlet"], s["published"]) if x)
+            lines.append(f"{e['date'] if i == 0 else '':<12}{s['sentence']}")
+            lines.append(f"{'':14}- {s['title'] or s['article'][:12]} ({where})")
+    return "\n".join(lines)
