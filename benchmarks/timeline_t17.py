@@ -7,8 +7,9 @@ the input is cut to the articles published between the gold timeline's first and
 (and only dates in that span are eligible), and the system is told **the number of dates**
 (= the gold timeline's) and **the number of sentences per date** (= round(mean gold sentences
 per date)). A topic with several gold timelines is scored against each and averaged; the
-figures are means over the 15 topics. The query is the topic's ``keywords.json`` (one that matches
-under 1% of the sentences, ``bpoil`` or ``MJ``, is ignored). Sentences and dates: see ``t17_data.py``.
+figures are means over the 15 topics. The query is the topic's ``keywords.json`` (one that
+matches under 1% of the sentences, ``bpoil`` or ``MJ``, is ignored). Sentences and dates: see
+``t17_data.py``.
 
 Date rankers, all in the same run:
 

@@ -21,11 +21,11 @@ from ..model import PLOVER_TYPES
 from ..render import FORMATS, render_rows
 from ..store import Store
 from ..store.stories_queries import EVENT_COLUMNS, list_events
+from ..stories.collection import MORE, query_timeline, render_query_text
 from ..stories.html import render_html
 from ..stories.png import relations_png
 from ..stories.relations import RELATION_COLUMNS, relations, resolve_side
 from ..stories.svg import relations_svg
-from ..stories.collection import MORE, query_timeline, render_query_text
 from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline_parts, render_text
 from ..time.spans import interval
 from .options import db_option

@@ -141,7 +141,8 @@ def article_texts(
 ) -> list[dict[str, Any]]:
     """Dated articles (id, published, title, outlet, url, text), oldest first: these ids, or
     those whose title or text contains one of ``terms`` (case-insensitive), or all."""
-    where, params = ["published IS NOT NULL"], []
+    where = ["published IS NOT NULL"]
+    params: list[Any] = []
     if article_ids is not None:
         params.append(list(article_ids))
         where.append(f"id IN (SELECT unnest(${len(params)}::VARCHAR[]))")

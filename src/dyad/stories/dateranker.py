@@ -128,9 +128,7 @@ def date_features(
     each one's feature vector, in :data:`FEATURES` order."""
     terms = keyword_terms(effective_keywords(sentences, keywords))
     days, ref_articles, pub_articles, pub_days = _count(sentences, terms)
-    cands = sorted(
-        d for d in days if (start is None or d >= start) and (end is None or d <= end)
-    )
+    cands = sorted(d for d in days if (start is None or d >= start) and (end is None or d <= end))
     if not cands:
         return [], []
 

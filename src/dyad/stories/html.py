@@ -97,7 +97,7 @@ def render_html(
     if rest:
         body += (
             f'</ol><details class="rest"><summary>{len(rest)} more on less important dates'
-            f'</summary><ol>{"".join(item(e) for e in rest)}</ol></details><ol>'
+            f"</summary><ol>{''.join(item(e) for e in rest)}</ol></details><ol>"
         )
     n_sources = len({s["article"] for e in entries for s in e["sources"]})
     return (

@@ -14,8 +14,8 @@ State-of-the-Art in News Timeline Summarization"), both unsupervised here:
    by TF-IDF cosine to the candidates' centroid (IDF over the whole collection); only
    sentences matching the keywords may be picked, near-duplicates (cosine ≥
    :data:`DUPLICATE_COSINE`) of a sentence picked for this or an earlier-ranked day are
-   skipped. A date with no admissible sentence is
-   dropped and the next-ranked date takes its place (as in news-tls).
+   skipped. A date with no admissible sentence is dropped and the next-ranked date takes its
+   place (as in news-tls). :mod:`.dateranker` offers a learned ranking instead of step 1.
 
 Pure functions: the benchmark runs them on plain sentences; :mod:`dyad.stories.timeline`
 uses :func:`central` for each entry's key sentence.
@@ -278,8 +278,8 @@ def datewise(
 
     ``keywords`` (the topic query) filter the summary sentences (as in news-tls) and, with
     ``rank_keywords``, also the sentences whose references rank the dates; a query that few
-    sentence matches (see :func:`effective_keywords`) is ignored. ``ranked`` (days best first, e.g. from
-    :class:`~dyad.stories.dateranker.DateRanker`) replaces :func:`rank_dates`.
+    sentences match (see :func:`effective_keywords`) is ignored. ``ranked`` (days best first,
+    e.g. from :class:`~dyad.stories.dateranker.DateRanker`) replaces :func:`rank_dates`.
     """
     keywords = effective_keywords(sentences, keywords)
     by_date = candidates(sentences)

@@ -115,9 +115,7 @@ def _weight(entry: dict[str, Any]) -> float:
     return weight
 
 
-def select(
-    entries: list[dict[str, Any]], scores: dict[str, float], k: int
-) -> list[dict[str, Any]]:
+def select(entries: list[dict[str, Any]], scores: dict[str, float], k: int) -> list[dict[str, Any]]:
     """At most ``k`` entries, on the dates that matter most, oldest first.
 
     A date's weight: the articles and mentions of its fused events (by status, see
