@@ -94,7 +94,9 @@ def query_timeline(
     for day, score in ranked:
         if len(entries) >= max_entries + more:
             break
-        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown)
+        day_sentences = by_date.get(day, [])
+        picked = summarise_date(day_sentences, idf, PER_DATE, keywords, shown)
+        picked = picked or summarise_date(day_sentences, idf, PER_DATE, keywords)[:1]
         if not picked:
             continue
         shown += picked

@@ -13,9 +13,9 @@ State-of-the-Art in News Timeline Summarization"), both unsupervised here:
    published that day or the next (news-tls's PM collector, ``pub_end=2``). They are ranked
    by TF-IDF cosine to the candidates' centroid (IDF over the whole collection); only
    sentences matching the keywords may be picked, near-duplicates (cosine ≥
-   :data:`DUPLICATE_COSINE`) of a sentence picked for this or an earlier-ranked day are
-   skipped. A date with no admissible sentence is dropped and the next-ranked date takes its
-   place (as in news-tls). :mod:`.dateranker` offers a learned ranking instead of step 1.
+   :data:`DUPLICATE_COSINE`) of a sentence picked for this day are skipped, and so are those
+   of an earlier-ranked day's unless nothing else is left (the date stays). A date with no
+   admissible sentence is dropped and the next-ranked date takes its place (as in news-tls). :mod:`.dateranker` offers a learned ranking instead of step 1.
 
 Pure functions: the benchmark runs them on plain sentences; :mod:`dyad.stories.timeline`
 uses :func:`central` for each entry's key sentence.
@@ -291,7 +291,9 @@ def datewise(
         if len(timeline) >= k:
             break
         shown = [t for _, texts in timeline for t in texts]
-        picked = summarise_date(by_date.get(day, []), idf, per_date, keywords, shown)
+        day_sentences = by_date.get(day, [])
+        picked = summarise_date(day_sentences, idf, per_date, keywords, shown)
+        picked = picked or summarise_date(day_sentences, idf, per_date, keywords)
         if picked:
             timeline.append((day, picked))
     return sorted(timeline)
