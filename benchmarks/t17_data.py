@@ -5,7 +5,8 @@ Each topic folder of ``../shared/data/t17`` holds ``articles.jsonl`` (news-tls f
 ``[[date, [sentences]], ...]``) and ``keywords.json``. For speed the articles are not run
 through dyad's pipeline: sentences are the corpus's own lines (≥ 5 tokens), dates come from
 dyad's time-expression finder (``find_timexes(text, published)``, no spaCy parse) keeping day
-values. Sentences are cached per topic in ``benchmarks/out/t17/`` (delete it to recompute).
+values. Sentences are cached per topic in ``benchmarks/out/t17/`` (redone when the topic's
+``articles.jsonl`` changes size).
 """
 
 from __future__ import annotations
@@ -70,9 +71,10 @@ def load_sentences(folder: Path) -> list[Sentence]:
 
 def _cached_sentences(folder: Path) -> list[Sentence]:
     path = CACHE / f"{folder.name}.sentences.json"
+    size = (folder / "articles.jsonl").stat().st_size
     if path.exists():
         cached: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        if cached.get("version") == CACHE_VERSION:
+        if cached.get("version") == CACHE_VERSION and cached.get("size") == size:
             return [
                 Sentence(t, date.fromisoformat(p), [date.fromisoformat(d) for d in ds], i, a)
                 for t, p, ds, i, a in cached["sentences"]
@@ -83,7 +85,8 @@ def _cached_sentences(folder: Path) -> list[Sentence]:
         for s in sentences
     ]
     CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"version": CACHE_VERSION, "sentences": rows}), encoding="utf-8")
+    cache = {"version": CACHE_VERSION, "size": size, "sentences": rows}
+    path.write_text(json.dumps(cache), encoding="utf-8")
     return sentences
 
 

@@ -36,7 +36,10 @@ Deviation from tilse: it scores with ROUGE-1.5.5 with Porter stemming and stop-w
 here tokens are lowercase ``[a-z0-9]+`` words, unstemmed, stop words kept (no stemmer or SMART
 list ships with dyad), so the absolute numbers are comparable only roughly.
 
-Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE]
+A topic not among the 15 (a folder of the same format in ``--data``) is scored leave-one-out
+like the others; ``--shipped`` adds a row for the shipped model as it is (trained on the 15).
+
+Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE] [--shipped]
 Targets: date F1 >= 0.55, AR-1 >= 0.12 averaged over the 15 topics, leave-one-topic-out, and
 ahead of the frequency baseline on >= 12 of 15 topics (news-tls DATEWISE: 0.544 / 0.120).
 """
@@ -177,7 +180,10 @@ def learned(models: dict[str, DateRanker], key: Callable[[Topic], str]) -> Ranke
     return rank
 
 
-def systems(topics: list[Topic]) -> dict[str, Ranker | None]:
+SHIPPED = "shipped model (trained on the 15 T17 topics: fair only on other topics)"
+
+
+def systems(topics: list[Topic], shipped: bool = False) -> dict[str, Ranker | None]:
     """The date rankers compared, with the held-out models trained here."""
     data = {t.name: groups([t]) for t in topics}
 
@@ -186,18 +192,21 @@ def systems(topics: list[Topic]) -> dict[str, Ranker | None]:
 
     loto = {t.name: without(lambda o, t=t: o.name == t.name) for t in topics}  # type: ignore[misc]
     loso = {s: without(lambda o, s=s: o.story == s) for s in {t.story for t in topics}}  # type: ignore[misc]
-    return {
+    compared: dict[str, Ranker | None] = {
         "frequency baseline (MentionCount)": lambda s, t, a, b: frequency(s, a, b),
         "dyad unsupervised (rank_dates)": lambda s, t, a, b: None,
         "learned, leave-one-topic-out": learned(loto, lambda t: t.name),
         "learned, leave-one-story-out": learned(loso, lambda t: t.story),
         "gold dates (oracle): sentence selection only": None,
     }
+    if shipped:
+        compared[SHIPPED] = learned({"": DateRanker.load()}, lambda t: "")
+    return compared
 
 
-def run(topics: list[Topic]) -> dict[str, Any]:
+def run(topics: list[Topic], shipped: bool = False) -> dict[str, Any]:
     t0 = time.perf_counter()
-    compared = systems(topics)
+    compared = systems(topics, shipped)
     figures: dict[str, Any] = {"training_seconds": round(time.perf_counter() - t0, 1)}
     per_topic: dict[str, dict[str, Any]] = {}
     for name, ranker in compared.items():
@@ -230,7 +239,7 @@ def _wins(per_topic: dict[str, dict[str, Any]], topics: list[Topic]) -> dict[str
 
 def print_table(figures: dict[str, Any], topics: list[Topic]) -> None:
     names = list(figures["topics"])
-    short = ["freq", "dyad", "LOTO", "LOSO", "oracle"]
+    short = ["freq", "dyad", "LOTO", "LOSO", "oracle", "shipped"][: len(names)]
     print(f"{'topic':22} " + " ".join(f"{s:>17}" for s in short) + "   (date F1 / AR-1)")
     for t in topics:
         cells = [figures["topics"][n][t.name] for n in names]
@@ -243,12 +252,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument(
+        "--shipped", action="store_true", help="also score the shipped model (on new topics)"
+    )
     args = parser.parse_args()
     t0 = time.perf_counter()
     topics = load_topics(args.data)
     print(f"{len(topics)} topics, {sum(len(t.sentences) for t in topics)} sentences "
           f"({time.perf_counter() - t0:.0f}s to load)", flush=True)  # fmt: skip
-    figures = run(topics)
+    figures = run(topics, args.shipped)
     print_table(figures, topics)
     figures["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:

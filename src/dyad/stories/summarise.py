@@ -15,8 +15,9 @@ State-of-the-Art in News Timeline Summarization"), both unsupervised here:
    sentences matching the keywords may be picked, near-duplicates (cosine ≥
    :data:`DUPLICATE_COSINE`) of a sentence picked for this day are skipped, and so are those
    of an earlier-ranked day's unless nothing else is left (the date stays). A date with no
-   admissible sentence is dropped and the next-ranked date takes its place (as in news-tls). :mod:`.dateranker` offers a learned ranking instead of step 1.
+   admissible sentence is dropped and the next-ranked date takes its place (as in news-tls).
 
+:mod:`.dateranker` offers a learned ranking instead of step 1 (what ``dyad timeline`` uses).
 Pure functions: the benchmark runs them on plain sentences; :mod:`dyad.stories.timeline`
 uses :func:`central` for each entry's key sentence.
 """
