@@ -94,10 +94,8 @@ def query_timeline(
     for day, score in ranked:
         if len(entries) >= max_entries + more:
             break
-        day_sentences = by_date.get(day, [])
-        picked = summarise_date(day_sentences, idf, PER_DATE, keywords, shown)
-        picked = picked or summarise_date(day_sentences, idf, PER_DATE, keywords)[:1]
-        if not picked:
+        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown)
+        if not picked:  # nothing but what other days already show: the next day instead
             continue
         shown += picked
         sources = [{"sentence": t, "article": where[t], **_meta(meta[where[t]])} for t in picked]
