@@ -139,6 +139,10 @@ def test_pair_page_shows_the_fused_timeline(client: TestClient) -> None:
     svg = client.get("/pair/barack-obama/vladimir-putin/relations.svg")
     assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
     assert svg.text.startswith("<svg")
+    short = client.get("/pair/barack-obama/vladimir-putin?max_entries=1")
+    assert short.status_code == 200 and "on less important dates</summary>" in short.text
+    assert short.text.index("18 June 2012") < short.text.index("on less important dates")
+    assert get_json(client, "/pair/Obama/Putin?format=json&max_entries=1")["more"]
 
 
 def test_article_page_highlights_quotes_with_speakers(client: TestClient) -> None:

@@ -20,7 +20,7 @@ from ..store import Store, list_articles, list_quotes
 from ..store import web_queries as wq
 from ..store.stories_queries import list_events
 from ..stories.relations import relations, resolve_side
-from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline
+from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline, build_timeline_parts
 from . import params as p
 from .params import NotFound
 
@@ -106,9 +106,10 @@ def pair(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dict[str, Any
     max_entries = p.integer(q, "max_entries", DEFAULT_MAX_ENTRIES, 0, p.MAX_LIMIT)
     by = p.choice(q, "by", ("month", "year"))
     ref_a, ref_b = actor_ref(kb, store, a), actor_ref(kb, store, b)
-    entries = build_timeline(store, [ref_a["ids"], ref_b["ids"]], max_entries=max_entries or None)
+    sides = [ref_a["ids"], ref_b["ids"]]
+    entries, more = build_timeline_parts(store, sides, max_entries=max_entries or None)
     rows = relations(store, kb, resolve_side(kb, a), resolve_side(kb, b), by=by)
-    return {"a": ref_a, "b": ref_b, "by": by, "timeline": entries, "relations": rows}
+    return {"a": ref_a, "b": ref_b, "by": by, "timeline": entries, "more": more, "relations": rows}
 
 
 def timeline(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dict[str, Any]:
