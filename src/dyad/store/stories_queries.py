@@ -126,16 +126,6 @@ def fused_sources(store: Store, fused_ids: Sequence[str]) -> list[dict[str, Any]
     return rows
 
 
-def date_references(store: Store, article_ids: Sequence[str]) -> dict[str, int]:
-    """How often each full date (``YYYY-MM-DD``) is named in these articles' time expressions."""
-    rows = store.con.execute(
-        "SELECT left(value, 10), count(*) FROM timexes WHERE article_id IN (SELECT unnest($1)) "
-        "AND regexp_matches(value, '^\\d{4}-\\d\\d-\\d\\d') GROUP BY 1",
-        [list(article_ids)],
-    ).fetchall()
-    return {r[0]: int(r[1]) for r in rows}
-
-
 def article_texts(
     store: Store, article_ids: Sequence[str] | None = None, terms: Sequence[str] = ()
 ) -> list[dict[str, Any]]:
