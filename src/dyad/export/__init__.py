@@ -1,0 +1,198 @@
+"""Bulk export of a store: CSV, JSON Lines and Parquet tables, GDELT and PLOVER event files.
+
+:func:`export` reads the store read-only and streams: CSV, JSON Lines and Parquet are written
+by DuckDB itself (``COPY (query) TO file``), GDELT and PLOVER rows are read with a cursor in
+chunks and written as they come. DuckDB works under a memory limit and spills to a private
+temporary folder, so memory stays flat however large the store is. The file is written under
+a temporary name beside the target and renamed at the end: a failed export leaves no half
+file (``-`` streams to standard output instead).
+
+Formats and tables: ``csv``, ``jsonl`` and ``parquet`` export any table of
+:data:`~dyad.export.sql.TABLES`; ``gdelt`` exports fused events (one GDELT 2.0 event row
+each), ``plover`` event mentions (one PLOVER JSON object each). See docs/export.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+
+from ..errors import DyadError
+from ..store import Store
+from .gdelt import gdelt_lines, gdelt_query
+from .plover import plover_record
+from .sql import TABLES, Filters, table_query
+
+__all__ = ["FORMATS", "TABLES", "ExportError", "ExportResult", "Filters", "export", "format_of"]
+
+FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
+#: File endings that name a format; a plain ``.tsv`` or ``.json`` is ambiguous and is not here.
+SUFFIXES = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".gdelt.tsv": "gdelt",
+    ".gdelt": "gdelt",
+    ".plover.jsonl": "plover",
+}
+#: The only table each event-data format can hold.
+FORMAT_TABLES = {"gdelt": "fused", "plover": "events"}
+DEFAULT_MEMORY_LIMIT = "256MB"
+CHUNK = 2048  # rows per fetchmany
+
+
+class ExportError(DyadError):
+    """An export that cannot be done as asked (a format/table mismatch, an unwritable file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    rows: int
+    format: str
+    table: str
+    path: str
+
+
+def format_of(path: str) -> str | None:
+    """The format a file name asks for (``events.parquet`` -> ``parquet``), or ``None``."""
+    name = path.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
+
+
+def export(
+    db: str | Path,
+    to: str | Path,
+    *,
+    fmt: str,
+    table: str | None = None,
+    filters: Filters | None = None,
+    memory_limit: str = DEFAULT_MEMORY_LIMIT,
+) -> ExportResult:
+    """Export ``table`` of the store ``db`` to ``to`` (``"-"``: standard output) as ``fmt``.
+
+    ``table`` defaults to ``fused`` for GDELT and to ``events`` otherwise. Raises
+    :class:`ExportError` for a table the format cannot hold or a file that cannot be written
+    and :class:`~dyad.errors.StoreError` for a store that cannot be opened.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    table = table or FORMAT_TABLES.get(fmt, "events")
+    if table not in TABLES:
+        raise ExportError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
+    if fmt in FORMAT_TABLES and table != FORMAT_TABLES[fmt]:
+        raise ExportError(f"the {fmt} format holds {FORMAT_TABLES[fmt]}, not {table}")
+    filters = filters or Filters()
+    with (
+        tempfile.TemporaryDirectory(prefix="dyad-export-") as spill,
+        Store(db, read_only=True) as store,
+    ):
+        _limit_memory(store.con, memory_limit, spill)
+        if str(to) == "-":
+            rows = _to_stdout(store.con, fmt, table, filters, spill)
+        else:
+            rows = _to_file(store.con, Path(to), fmt, table, filters)
+    return ExportResult(rows=rows, format=fmt, table=table, path=str(to))
+
+
+def _limit_memory(con: duckdb.DuckDBPyConnection, limit: str, spill: str) -> None:
+    con.execute(f"SET memory_limit = '{limit}'")
+    con.execute(f"SET temp_directory = '{spill}'")
+
+
+def _to_file(
+    con: duckdb.DuckDBPyConnection, target: Path, fmt: str, table: str, filters: Filters
+) -> int:
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, part = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write: {exc.strerror}") from exc
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(part, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+    try:
+        rows = _write(con, Path(part), fmt, table, filters)
+        os.replace(part, target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write: {exc.strerror}") from exc
+    finally:
+        Path(part).unlink(missing_ok=True)
+    return rows
+
+
+def _to_stdout(
+    con: duckdb.DuckDBPyConnection, fmt: str, table: str, filters: Filters, spill: str
+) -> int:
+    if fmt in FORMAT_TABLES:  # rows stream straight through
+        return _write_lines(con, sys.stdout.buffer, fmt, filters)
+    part = Path(spill) / f"export.{fmt}"
+    rows = _write(con, part, fmt, table, filters)
+    with part.open("rb") as source:
+        shutil.copyfileobj(source, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+    return rows
+
+
+def _write(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table: str, f: Filters) -> int:
+    if fmt in FORMAT_TABLES:
+        with path.open("wb") as out:
+            return _write_lines(con, out, fmt, f)
+    sql, params = table_query(table, f)
+    options = {"csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json", "parquet": "FORMAT parquet"}
+    quoted = str(path).replace("'", "''")
+    try:
+        found = con.execute(f"COPY ({sql}) TO '{quoted}' ({options[fmt]})", params).fetchone()
+    except duckdb.IOException as exc:
+        raise ExportError(f"{path}: cannot write: {str(exc).splitlines()[0]}") from exc
+    return int(found[0]) if found else 0
+
+
+def _write_lines(con: duckdb.DuckDBPyConnection, out: IO[bytes], fmt: str, f: Filters) -> int:
+    """GDELT or PLOVER lines, written as the cursor yields rows; returns the row count."""
+    sql, params = gdelt_query(f) if fmt == "gdelt" else table_query("events", f)
+    count = 0
+
+    def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
+    rows = counted(_cursor_rows(con, sql, params))
+    if fmt == "gdelt":
+        lines: Iterator[str] = gdelt_lines(rows)
+    else:
+        lines = (json.dumps(plover_record(r), ensure_ascii=False) + "\n" for r in rows)
+    buffer: list[str] = []
+    for line in lines:
+        buffer.append(line)
+        if len(buffer) >= CHUNK:
+            out.write("".join(buffer).encode("utf-8"))
+            buffer.clear()
+    out.write("".join(buffer).encode("utf-8"))
+    out.flush()
+    return count
+
+
+def _cursor_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]
+) -> Iterator[dict[str, Any]]:
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    while chunk := cursor.fetchmany(CHUNK):
+        for values in chunk:
+            yield dict(zip(names, values, strict=True))
