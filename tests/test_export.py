@@ -18,11 +18,11 @@ import jsonschema
 import pytest
 
 from conftest import SAMPLES, run_dyad
-from dyad.export import ExportError, Filters, export, format_of
-from dyad.export import gdelt as gdelt_module
-from dyad.export.gdelt import COLUMNS
-from dyad.export.plover import plover_schema
-from dyad.export.sql import table_query
+from dyad.exports import ExportError, Filters, export, format_of
+from dyad.exports import gdelt as gdelt_module
+from dyad.exports.gdelt import COLUMNS
+from dyad.exports.plover import plover_schema
+from dyad.exports.sql import table_query
 from dyad.store import Store
 from dyad.store.stories_queries import list_events
 

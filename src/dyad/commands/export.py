@@ -1,6 +1,6 @@
 """``dyad export``: the store, or the part of it a filter picks, as one file for other tools.
 
-A thin wrapper over :func:`dyad.export.export`; names are resolved like ``dyad events``
+A thin wrapper over :func:`dyad.exports.export`; names are resolved like ``dyad events``
 (``Putin``, ``Vladimir Putin`` and ``vladimir-putin`` mean the same actor).
 """
 
@@ -11,7 +11,7 @@ from datetime import date
 import click
 
 from ..actors import default_kb, query_ids
-from ..export import FORMAT_TABLES, FORMATS, TABLES, Filters, export, format_of
+from ..exports import FORMAT_TABLES, FORMATS, TABLES, Filters, export, format_of
 from .options import db_option
 from .stories import DateBound
 

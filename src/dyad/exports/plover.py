@@ -40,7 +40,7 @@ def _actors(raw: str | None, day: date | None) -> list[dict[str, Any]]:
 
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
-    """The PLOVER object of one event mention (a row of :func:`dyad.export.sql.events_query`)."""
+    """The PLOVER object of one event mention (a row of :func:`dyad.exports.sql.events_query`)."""
     published: date | None = row["published"]
     span = interval(row["date"])
     day = span[0] if span else published

@@ -8,7 +8,7 @@ a temporary name beside the target and renamed at the end: a failed export leave
 file (``-`` streams to standard output instead).
 
 Formats and tables: ``csv``, ``jsonl`` and ``parquet`` export any table of
-:data:`~dyad.export.sql.TABLES`; ``gdelt`` exports fused events (one GDELT 2.0 event row
+:data:`~dyad.exports.sql.TABLES`; ``gdelt`` exports fused events (one GDELT 2.0 event row
 each), ``plover`` event mentions (one PLOVER JSON object each). See docs/export.md.
 """
 
