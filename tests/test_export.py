@@ -56,14 +56,18 @@ def test_parquet_reads_back_to_the_same_rows(db: str, tmp_path: Path, table: str
     back = duckdb.connect().execute(f"SELECT * FROM read_parquet('{out}')").fetchall()
     expected = query_rows(db, table)
     assert expected, f"the samples hold {table}"
-    # JSON columns come back as text; everything else (dates, lists, integers) as it was
-    assert [tuple(_plain(v) for v in r) for r in back] == [
-        tuple(_plain(v) for v in r) for r in expected
-    ]
+    # exports are in store order, not sorted; JSON columns come back as text, everything
+    # else (dates, lists, integers) as it was
+    assert sorted(tuple(map(_plain, r)) for r in back) == sorted(
+        tuple(map(_plain, r)) for r in expected
+    )
 
 
 def _plain(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
+    """JSON text decoded, then everything as text so rows sort whatever their None's."""
+    if isinstance(value, str) and value[:1] in "[{":
+        value = json.loads(value)
+    return "\0none" if value is None else json.dumps(value, default=str, sort_keys=True)
 
 
 @pytest.mark.parametrize("table", ["events", "quotes", "articles"])
@@ -74,19 +78,21 @@ def test_csv_reads_back_to_the_same_rows(db: str, tmp_path: Path, table: str) ->
     back = con.execute(f"SELECT * FROM read_csv('{out}', all_varchar=true)").fetchall()
     expected = query_rows(db, table)
     assert len(back) == len(expected)
-    # same keys, in the same order, and the same text cells
-    assert [r[:2] for r in back] == [tuple(str(v) for v in r[:2]) for r in expected]
+    # the same keys and the same text cells (in store order, not sorted)
     text_at = 6 if table == "quotes" else 4
-    assert [r[text_at] for r in back] == [
-        None if r[text_at] is None else str(r[text_at]) for r in expected
-    ]
+
+    def cells(r: tuple[Any, ...]) -> tuple[str, str, str]:
+        return (str(r[0]), str(r[1]), "" if r[text_at] is None else str(r[text_at]))
+
+    assert sorted(map(cells, back)) == sorted(map(cells, expected))
 
 
 def test_jsonl_and_stdout(db: str, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
     exported(db, out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [(r["article_id"], r["idx"]) for r in lines] == [r[:2] for r in query_rows(db, "events")]
+    keys = sorted((r["article_id"], r["idx"]) for r in lines)
+    assert keys == sorted(r[:2] for r in query_rows(db, "events"))
     assert isinstance(lines[0]["actors"], list)  # JSON columns stay JSON
     piped = run_dyad("export", "--db", db, "--to", "-", "--format", "jsonl")
     assert piped.returncode == 0 and piped.stdout == out.read_bytes()
@@ -99,7 +105,9 @@ def test_filters_pick_the_same_events_as_dyad_events(db: str) -> None:
         listed = list_events(
             store, between=(OBAMA, PUTIN), since=date(2012, 6, 1), until=date(2012, 6, 30)
         )
-    assert rows and [r[:2] for r in rows] == [(r["article_id"], r["idx"]) for r in listed]
+    assert rows and sorted(r[:2] for r in rows) == sorted(
+        (r["article_id"], r["idx"]) for r in listed
+    )
     everyone = query_rows(db, "events", Filters(actor_ids=PUTIN))
     with Store(db, read_only=True) as store:
         assert len(everyone) == len(list_events(store, actor_ids=PUTIN))

@@ -14,7 +14,6 @@ each), ``plover`` event mentions (one PLOVER JSON object each). See docs/export.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -28,9 +27,10 @@ import duckdb
 
 from ..errors import DyadError
 from ..store import Store
-from .gdelt import gdelt_lines, gdelt_query
-from .plover import plover_record
+from .gdelt import gdelt_query
+from .lines import EVENT_TYPES, LINES, NULL, Counted, write_lines
 from .sql import TABLES, Filters, table_query
+from .stream import event_rows
 
 __all__ = ["FORMATS", "TABLES", "ExportError", "ExportResult", "Filters", "export", "format_of"]
 
@@ -47,8 +47,11 @@ SUFFIXES = {
 }
 #: The only table each event-data format can hold.
 FORMAT_TABLES = {"gdelt": "fused", "plover": "events"}
-DEFAULT_MEMORY_LIMIT = "256MB"
-CHUNK = 2048  # rows per fetchmany
+#: DuckDB's memory limits: scans and COPY need little, GDELT's per-event aggregate more
+#: (beyond the limit DuckDB spills to a private temporary folder).
+SCAN_MEMORY, ENGINE_MEMORY = "16MB", "64MB"
+CHUNK = 512  # rows per fetchmany
+ROW_GROUP = 16_384  # Parquet rows DuckDB holds before writing a row group
 
 
 class ExportError(DyadError):
@@ -79,7 +82,7 @@ def export(
     fmt: str,
     table: str | None = None,
     filters: Filters | None = None,
-    memory_limit: str = DEFAULT_MEMORY_LIMIT,
+    memory_limit: str | None = None,
 ) -> ExportResult:
     """Export ``table`` of the store ``db`` to ``to`` (``"-"``: standard output) as ``fmt``.
 
@@ -99,7 +102,8 @@ def export(
         tempfile.TemporaryDirectory(prefix="dyad-export-") as spill,
         Store(db, read_only=True) as store,
     ):
-        _limit_memory(store.con, memory_limit, spill)
+        default = ENGINE_MEMORY if fmt == "gdelt" else SCAN_MEMORY
+        _limit_memory(store.con, memory_limit or default, spill)
         if str(to) == "-":
             rows = _to_stdout(store.con, fmt, table, filters, spill)
         else:
@@ -109,6 +113,7 @@ def export(
 
 def _limit_memory(con: duckdb.DuckDBPyConnection, limit: str, spill: str) -> None:
     con.execute(f"SET memory_limit = '{limit}'")
+    con.execute("SET threads = 1")
     con.execute(f"SET temp_directory = '{spill}'")
 
 
@@ -137,8 +142,8 @@ def _to_file(
 def _to_stdout(
     con: duckdb.DuckDBPyConnection, fmt: str, table: str, filters: Filters, spill: str
 ) -> int:
-    if fmt in FORMAT_TABLES:  # rows stream straight through
-        return _write_lines(con, sys.stdout.buffer, fmt, filters)
+    if _streamed(fmt, table) and fmt != "parquet":  # rows go straight through
+        return _write_lines(con, sys.stdout.buffer, fmt, filters, table)
     part = Path(spill) / f"export.{fmt}"
     rows = _write(con, part, fmt, table, filters)
     with part.open("rb") as source:
@@ -147,45 +152,67 @@ def _to_stdout(
     return rows
 
 
+def _streamed(fmt: str, table: str) -> bool:
+    """Written row by row in Python: event mentions (they need their article's text), the
+    event-data formats, and JSON Lines (DuckDB's JSON writer buffers megabytes per row group)."""
+    return fmt in FORMAT_TABLES or table == "events" or fmt == "jsonl"
+
+
 def _write(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table: str, f: Filters) -> int:
-    if fmt in FORMAT_TABLES:
-        with path.open("wb") as out:
-            return _write_lines(con, out, fmt, f)
+    if _streamed(fmt, table):
+        if fmt != "parquet":
+            with path.open("wb") as out:
+                return _write_lines(con, out, fmt, f, table)
+        # Parquet of event mentions: CSV first, then DuckDB reads it back typed (streaming).
+        staged = path.with_name(path.name + ".csv")
+        try:
+            with staged.open("wb") as out:
+                rows = _write_lines(con, out, "staged", f)
+            source = (
+                f"read_csv({_quote(staged)}, header=true, nullstr='{NULL}', "
+                f"buffer_size={1 << 21}, max_line_size={1 << 20}, columns={EVENT_TYPES})"
+            )
+            _copy(con, f"SELECT * FROM {source}", [], path, "parquet")
+        finally:
+            staged.unlink(missing_ok=True)
+        return rows
     sql, params = table_query(table, f)
-    options = {"csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json", "parquet": "FORMAT parquet"}
-    quoted = str(path).replace("'", "''")
+    return _copy(con, sql, params, path, fmt)
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _copy(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], path: Path, fmt: str) -> int:
+    options = {
+        "csv": "FORMAT csv, HEADER",
+        "jsonl": "FORMAT json",
+        "parquet": f"FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, ROW_GROUP_SIZE_BYTES '2MB'",
+    }
+    con.execute("SET preserve_insertion_order = false")  # no reorder buffer: rows as they come
     try:
-        found = con.execute(f"COPY ({sql}) TO '{quoted}' ({options[fmt]})", params).fetchone()
+        found = con.execute(f"COPY ({sql}) TO {_quote(path)} ({options[fmt]})", params).fetchone()
     except duckdb.IOException as exc:
         raise ExportError(f"{path}: cannot write: {str(exc).splitlines()[0]}") from exc
+    finally:
+        con.execute("SET preserve_insertion_order = true")
     return int(found[0]) if found else 0
 
 
-def _write_lines(con: duckdb.DuckDBPyConnection, out: IO[bytes], fmt: str, f: Filters) -> int:
-    """GDELT or PLOVER lines, written as the cursor yields rows; returns the row count."""
-    sql, params = gdelt_query(f) if fmt == "gdelt" else table_query("events", f)
-    count = 0
-
-    def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        nonlocal count
-        for row in rows:
-            count += 1
-            yield row
-
-    rows = counted(_cursor_rows(con, sql, params))
+def _write_lines(
+    con: duckdb.DuckDBPyConnection, out: IO[bytes], fmt: str, f: Filters, table: str = "events"
+) -> int:
+    """Rows streamed from the store and written as lines; returns the row count."""
     if fmt == "gdelt":
-        lines: Iterator[str] = gdelt_lines(rows)
+        rows = Counted(_cursor_rows(con, *gdelt_query(f)))
+    elif table == "events" or fmt == "plover":
+        rows = Counted(event_rows(con, f))
     else:
-        lines = (json.dumps(plover_record(r), ensure_ascii=False) + "\n" for r in rows)
-    buffer: list[str] = []
-    for line in lines:
-        buffer.append(line)
-        if len(buffer) >= CHUNK:
-            out.write("".join(buffer).encode("utf-8"))
-            buffer.clear()
-    out.write("".join(buffer).encode("utf-8"))
-    out.flush()
-    return count
+        rows = Counted(_cursor_rows(con, *table_query(table, f)))
+        fmt = "table-jsonl"
+    write_lines(out, LINES[fmt](rows))
+    return rows.count
 
 
 def _cursor_rows(

@@ -9,13 +9,13 @@ in chunks, so memory does not grow with the store.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
 from ..stories.summary import place_phrase
 from .codes import actor_codes, cameo_country, event_codes
-from .sql import FUSED_ORDER, Filters, fused_where
+from .sql import Filters, fused_where
 
 _ACTOR = [
     "Code",
@@ -60,8 +60,7 @@ def gdelt_query(filters: Filters) -> tuple[str, list[Any]]:
     sql = (
         "SELECT f.id, f.type, f.date_lo, f.first_reported, f.location, f.actors, "
         "f.recipients, f.n_mentions, f.articles, r.cameo, r.url, r.n_outlets, r.added "
-        f"FROM fused_events f LEFT JOIN ({_REPORTS}) r ON r.fused_id = f.id {w.sql()} "
-        f"{FUSED_ORDER}"
+        f"FROM fused_events f LEFT JOIN ({_REPORTS}) r ON r.fused_id = f.id {w.sql()}"
     )
     return sql, w.params
 
@@ -134,7 +133,7 @@ def _clean(value: Any) -> str:
     return " ".join(str(value).split()) if value else ""
 
 
-def gdelt_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+def gdelt_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "\t".join(COLUMNS) + "\n"
     for row in rows:
         yield "\t".join(gdelt_row(row)) + "\n"

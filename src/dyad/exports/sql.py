@@ -89,7 +89,7 @@ def _article_names(alias: str, where: _Where, ids: Sequence[str]) -> str:
 
 
 def events_query(filters: Filters) -> tuple[str, list[Any]]:
-    """Stored event mentions with their sentence and article, oldest first."""
+    """Stored event mentions with their sentence and article."""
     w = _Where()
     if filters.actor_ids:
         w.add(_ids_in(_EVENT_IDS, w, filters.actor_ids))
@@ -103,14 +103,9 @@ def events_query(filters: Filters) -> tuple[str, list[Any]]:
         "json_extract_string(e.location, '$.country') AS location_country, e.trigger, "
         f"{_SENTENCE} AS sentence, e.sent_start, e.sent_end, e.fused_id, "
         "a.published, a.outlet, a.title, a.url "
-        f"FROM events e JOIN articles a ON a.id = e.article_id {w.sql()} "
-        "ORDER BY coalesce(e.date_value, strftime(a.published, '%Y-%m-%d')) NULLS LAST, "
-        "a.id, e.idx"
+        f"FROM events e JOIN articles a ON a.id = e.article_id {w.sql()}"
     )
     return sql, w.params
-
-
-FUSED_ORDER = "ORDER BY f.date_lo NULLS LAST, f.first_reported, f.id"
 
 
 def fused_where(filters: Filters) -> _Where:
@@ -125,20 +120,20 @@ def fused_where(filters: Filters) -> _Where:
 
 
 def fused_query(filters: Filters) -> tuple[str, list[Any]]:
-    """Fused (real-world) events, oldest first, as ``dyad timeline`` orders them."""
+    """Fused (real-world) events."""
     w = fused_where(filters)
     sql = (
         "SELECT f.id, f.type, f.status, f.date_value AS date, f.date_lo, f.date_hi, "
         "f.date_inferred, json_extract_string(f.location, '$.name') AS location_name, "
         "json_extract_string(f.location, '$.country') AS location_country, f.actors, "
         "f.recipients, f.participants, f.summary, f.n_sources, f.n_mentions, f.first_reported, "
-        f"f.articles FROM fused_events f {w.sql()} {FUSED_ORDER}"
+        f"f.articles FROM fused_events f {w.sql()}"
     )
     return sql, w.params
 
 
 def articles_query(filters: Filters) -> tuple[str, list[Any]]:
-    """Articles (with their text), newest first; an actor filter keeps articles naming it."""
+    """Articles with their text; an actor filter keeps articles naming it."""
     w = _Where()
     if filters.actor_ids:
         w.add(_article_names("a.id", w, filters.actor_ids))
@@ -147,15 +142,14 @@ def articles_query(filters: Filters) -> tuple[str, list[Any]]:
     w.dates("a.published", "a.published", filters)
     sql = (
         "SELECT a.id, a.published, a.published_inferred, a.outlet, a.title, a.authors, a.url, "
-        f"a.n_chars, a.source, a.text FROM articles a {w.sql()} "
-        "ORDER BY a.published DESC NULLS LAST, a.title, a.id"
+        f"a.n_chars, a.source, a.text FROM articles a {w.sql()}"
     )
     return sql, w.params
 
 
 def quotes_query(filters: Filters) -> tuple[str, list[Any]]:
-    """Quotations, oldest first: ``actor`` keeps what the actor said; ``between`` what one
-    side said in an article naming the other."""
+    """Quotations: ``actor`` keeps what the actor said; ``between`` what one side said in an
+    article naming the other."""
     w = _Where()
     if filters.actor_ids:
         w.add(f"q.speaker_id IN (SELECT unnest({w.param(list(filters.actor_ids))}::VARCHAR[]))")
@@ -169,15 +163,14 @@ def quotes_query(filters: Filters) -> tuple[str, list[Any]]:
     sql = (
         "SELECT q.article_id, q.idx, q.speaker_name, q.speaker_id, q.kind, q.cue, q.text, "
         'q.start, q."end", q.content_start, q.content_end, a.published, a.outlet, a.title, '
-        f"a.url FROM quotes q JOIN articles a ON a.id = q.article_id {w.sql()} "
-        "ORDER BY a.published NULLS LAST, a.id, q.start"
+        f"a.url FROM quotes q JOIN articles a ON a.id = q.article_id {w.sql()}"
     )
     return sql, w.params
 
 
 def entities_query(filters: Filters) -> tuple[str, list[Any]]:
-    """Entities per article with their mention counts, oldest article first: ``actor``
-    keeps the actor's own rows, ``between`` both sides' rows in articles naming both."""
+    """Entities per article with the article's date and outlet: ``actor`` keeps the
+    actor's own rows, ``between`` both sides' rows in articles naming both."""
     w = _Where()
     if filters.actor_ids:
         w.add(f"x.entity_id IN (SELECT unnest({w.param(list(filters.actor_ids))}::VARCHAR[]))")
@@ -189,11 +182,8 @@ def entities_query(filters: Filters) -> tuple[str, list[Any]]:
     w.dates("a.published", "a.published", filters)
     sql = (
         "SELECT x.article_id, x.idx, x.entity_id, x.name, x.type, x.country, x.role, "
-        "coalesce(m.n, 0) AS n_mentions, a.published, a.outlet, a.title "
-        "FROM entities x JOIN articles a ON a.id = x.article_id LEFT JOIN (SELECT article_id, "
-        "entity_idx, count(*) AS n FROM mentions GROUP BY ALL) m "
-        f"ON m.article_id = x.article_id AND m.entity_idx = x.idx {w.sql()} "
-        "ORDER BY a.published NULLS LAST, x.article_id, x.idx"
+        "a.published, a.outlet, a.title "
+        f"FROM entities x JOIN articles a ON a.id = x.article_id {w.sql()}"
     )
     return sql, w.params
 
@@ -207,5 +197,37 @@ QUERIES = {
 }
 
 
-def table_query(table: str, filters: Filters) -> tuple[str, list[Any]]:
-    return QUERIES[table](filters)
+#: The order the Python API lists rows in (as the CLI listings do). Exports do not sort:
+#: a sort holds every row at once, and exports must stream (see :mod:`dyad.exports`).
+ORDERS = {
+    "events": "ORDER BY coalesce(e.date_value, strftime(a.published, '%Y-%m-%d')) NULLS LAST, "
+    "a.id, e.idx",
+    "fused": "ORDER BY f.date_lo NULLS LAST, f.first_reported, f.id",
+    "articles": "ORDER BY a.published DESC NULLS LAST, a.title, a.id",
+    "quotes": "ORDER BY a.published NULLS LAST, a.id, q.start",
+    "entities": "ORDER BY a.published NULLS LAST, x.article_id, x.idx",
+}
+
+
+def table_query(table: str, filters: Filters, *, ordered: bool = False) -> tuple[str, list[Any]]:
+    """The query for ``table``; ``ordered`` adds the listing order (not for streaming)."""
+    sql, params = QUERIES[table](filters)
+    return (f"{sql} {ORDERS[table]}" if ordered else sql), params
+
+
+def events_scan(filters: Filters) -> tuple[str, list[Any]]:
+    """Event mentions alone, in store order, with the filters that need no article: the
+    streaming export joins each to its article itself (see :mod:`dyad.exports.stream`)."""
+    w = _Where()
+    if filters.actor_ids:
+        w.add(_ids_in(_EVENT_IDS, w, filters.actor_ids))
+    for side in filters.between or ():
+        w.add(_ids_in(_EVENT_IDS, w, side))
+    sql = (
+        "SELECT e.article_id, e.idx, e.date_value AS date, e.date_text, e.type, e.mode, "
+        "e.cameo, e.status, e.actors, e.recipients, "
+        "json_extract_string(e.location, '$.name') AS location_name, "
+        "json_extract_string(e.location, '$.country') AS location_country, e.trigger, "
+        f"e.sent_start, e.sent_end, e.fused_id FROM events e {w.sql()}"
+    )
+    return sql, w.params

@@ -94,7 +94,7 @@ class StoreReads:
     def _records(self, table: str, filters: Filters, limit: int | None) -> Records:
         from ..exports.sql import table_query
 
-        sql, params = table_query(table, filters)
+        sql, params = table_query(table, filters, ordered=True)
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self.con.execute(sql, params)
@@ -132,7 +132,7 @@ class StoreReads:
     def entities(self, *, actor: str | None = None, between: tuple[str, str] | None = None,
                  since: date | str | None = None, until: date | str | None = None,
                  limit: int | None = None) -> Records:  # fmt: skip
-        """People, organisations and places per article, with how often each is mentioned."""
+        """People, organisations and places found in each article, oldest article first."""
         return self._records("entities", make_filters(actor, between, since, until), limit)
 
     def timeline(self, name: str, other: str | None = None, *,
