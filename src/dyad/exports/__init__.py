@@ -1,11 +1,13 @@
 """Bulk export of a store: CSV, JSON Lines and Parquet tables, GDELT and PLOVER event files.
 
-:func:`export` reads the store read-only and streams: CSV, JSON Lines and Parquet are written
-by DuckDB itself (``COPY (query) TO file``), GDELT and PLOVER rows are read with a cursor in
-chunks and written as they come. DuckDB works under a memory limit and spills to a private
-temporary folder, so memory stays flat however large the store is. The file is written under
-a temporary name beside the target and renamed at the end: a failed export leaves no half
-file (``-`` streams to standard output instead).
+:func:`export` reads the store read-only and streams, in store order (a sort would hold every
+row at once): event mentions meet their article's text through two ordered scans
+(:mod:`dyad.exports.stream`) and, like GDELT rows and every JSON Lines file, are written by
+Python as a cursor yields them; CSV and Parquet of the other tables are written by DuckDB
+itself (``COPY (query) TO file``). DuckDB runs on one thread under a small memory limit and
+spills to a private temporary folder, so memory stays flat however large the store is
+(docs/benchmarks.md). The file is written under a temporary name beside the target and
+renamed at the end: a failed export leaves no half file (``-`` streams to standard output).
 
 Formats and tables: ``csv``, ``jsonl`` and ``parquet`` export any table of
 :data:`~dyad.exports.sql.TABLES`; ``gdelt`` exports fused events (one GDELT 2.0 event row
