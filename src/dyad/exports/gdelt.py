@@ -43,8 +43,9 @@ COLUMNS: tuple[str, ...] = (
 
 # What the first report of each fused event says: its CAMEO code, URL, when it was stored,
 # and how many outlets reported the event. The key orders reports by date, article, mention.
-_FIRST_KEY = (
-    "coalesce(strftime(a.published, '%Y%m%d'), '99999999') || a.id || lpad(e.idx::VARCHAR, 6, '0')"
+_FIRST_KEY = (  # an integer, so each event's aggregate state stays a few bytes
+    "(coalesce(a.published - DATE '1970-01-01', 999999)::BIGINT * 1000000000 "
+    "+ a.rowid * 10000 + e.idx)"
 )
 _REPORTS = (
     f"SELECT e.fused_id, arg_min(e.cameo, {_FIRST_KEY}) FILTER (WHERE e.cameo IS NOT NULL) "
