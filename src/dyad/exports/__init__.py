@@ -49,9 +49,10 @@ SUFFIXES = {
 }
 #: The only table each event-data format can hold.
 FORMAT_TABLES = {"gdelt": "fused", "plover": "events"}
-#: DuckDB's memory limits: scans and COPY need little, GDELT's per-event aggregate more
-#: (beyond the limit DuckDB spills to a private temporary folder).
-SCAN_MEMORY, ENGINE_MEMORY = "16MB", "64MB"
+#: DuckDB's memory limits: scans feeding Python need least, DuckDB's own writers (COPY) a
+#: little more, GDELT's per-event aggregate most; beyond them DuckDB spills to a private
+#: temporary folder. Measured: docs/benchmarks.md, "Export".
+STREAM_MEMORY, COPY_MEMORY, GDELT_MEMORY = "12MB", "16MB", "64MB"
 CHUNK = 512  # rows per fetchmany
 ROW_GROUP = 16_384  # Parquet rows DuckDB holds before writing a row group
 
@@ -104,7 +105,13 @@ def export(
         tempfile.TemporaryDirectory(prefix="dyad-export-") as spill,
         Store(db, read_only=True) as store,
     ):
-        default = ENGINE_MEMORY if fmt == "gdelt" else SCAN_MEMORY
+        default = (
+            GDELT_MEMORY
+            if fmt == "gdelt"
+            else STREAM_MEMORY
+            if _streamed(fmt, table)
+            else COPY_MEMORY
+        )
         _limit_memory(store.con, memory_limit or default, spill)
         if str(to) == "-":
             rows = _to_stdout(store.con, fmt, table, filters, spill)
