@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .actors import default_kb, describe_actor, format_actor_text, query_ids
 from .actors.kb import KB_ENV
+from .commands.export import export_command
 from .commands.options import db_option
 from .commands.serve import serve
 from .commands.stories import events, relations_command, timeline
@@ -243,6 +244,7 @@ cli.add_command(events)
 cli.add_command(timeline)
 cli.add_command(relations_command)
 cli.add_command(serve)
+cli.add_command(export_command)
 
 
 def main() -> None:

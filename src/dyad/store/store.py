@@ -22,6 +22,7 @@ import duckdb
 from ..errors import StoreError
 from ..model import Article
 from .fusing import fuse_articles
+from .reading import StoreReads
 from .schema import MIGRATIONS
 
 
@@ -32,8 +33,12 @@ class AddResult:
     fusion_seconds: float = 0.0  # wall time of fusing the batch's events (0.0 with fusion off)
 
 
-class Store:
-    """A dyad store in one DuckDB file (``":memory:"`` for a throwaway one)."""
+class Store(StoreReads):
+    """A dyad store in one DuckDB file (``":memory:"`` for a throwaway one).
+
+    Scripts read it with the methods of :class:`~dyad.store.reading.StoreReads`
+    (``Store(path, read_only=True).events(actor="Putin")``).
+    """
 
     def __init__(self, path: str | Path, *, read_only: bool = False, fusion: bool = True) -> None:
         """``fusion=False`` stores event mentions without fusing them across articles."""

@@ -31,6 +31,7 @@ from ..actors import ActorKB
 from ..stories.svg import relations_svg
 from . import data
 from .backend import DEFAULT_CACHE, Backend, Build
+from .downloads import download_endpoint
 from .highlight import article_marks, highlight
 from .openapi import openapi_spec
 from .params import BadParam, NotFound
@@ -100,6 +101,7 @@ PAGES: list[tuple[str, str, Build]] = [
     ("/articles", "articles.html", data.articles),
     ("/articles/{ident}", "article.html", data.article),
     ("/quotes", "quotes.html", data.quotes),
+    ("/events", "events.html", data.events_page),
 ]
 API: list[tuple[str, Build]] = [
     ("/api/stats", data.stats),
@@ -185,6 +187,7 @@ def create_app(
     routes += [Route(path, _api(backend, build)) for path, build in API]
     routes += [
         Route("/pair/{a}/{b}/relations.svg", _chart(backend)),
+        Route("/download/{listing}.{fmt}", download_endpoint(backend)),
         Route("/openapi.json", _openapi),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]

@@ -146,6 +146,19 @@ def events(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dict[str, A
     return paged(rows[page.offset :], page)
 
 
+def events_page(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dict[str, Any]:
+    """The events page: its filters as given, then one page of event mentions."""
+    between = p.pair(q, "between")
+    return {
+        "actor": p.text(q, "actor"),
+        "between": ", ".join(between) if between else None,
+        "type": p.event_type(q),
+        "since": p.text(q, "since"),
+        "until": p.text(q, "until"),
+        **events(store, kb, path, q),
+    }
+
+
 def quotes(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dict[str, Any]:
     page = p.page(q)
     speaker, contains = p.text(q, "speaker"), p.text(q, "contains")
