@@ -34,14 +34,21 @@ docs/s over parse docs/s. Peak memory is ``ru_maxrss`` after the run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import random
 import resource
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dyad.events import plover_view
+from spacy.tokens import Doc
+
+from dyad.events import EventStage, plover_view
+from dyad.events import provenance
+from dyad.events.lexicon import Lexicon, lexicon
+from dyad.events.provenance import Row
 from dyad.model import Article, Event, Metadata, RawDocument, article_id
 from dyad.nlp import load_nlp
 from dyad.pipeline import Options, Pipeline, Stage
@@ -51,14 +58,7 @@ SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_DATA = SHARED / "plover" / "gsr-dev.jsonl"
 DEFAULT_SPEED = SHARED / "bbc" / "politics"
 DEFAULT_OUT = ROOT / "docs" / "figures" / "events_plover.json"
-
-
-def run(texts: list[str], stages: list[Stage]) -> list[Article]:
-    articles = [Article(id=article_id(t), source="plover", text=t, meta=Metadata()) for t in texts]
-    for article, doc in zip(articles, load_nlp().pipe(texts), strict=True):
-        for stage in stages:
-            stage(article, doc)
-    return articles
+Parsed = tuple[Article, Doc]
 
 
 def score(golds: list[str], outputs: list[list[str | None]]) -> dict[str, float]:
@@ -73,16 +73,36 @@ def score(golds: list[str], outputs: list[list[str | None]]) -> dict[str, float]
     }
 
 
-def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+def prepare(path: Path, stages: list[Stage]) -> tuple[list[dict[str, Any]], list[Parsed]]:
+    """The gold records and their parsed articles with every stage but events run once."""
     records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    articles = run([r["text"] for r in records], stages)
+    texts = [r["text"] for r in records]
+    before = [s for s in stages if s.name != "events"]
+    parsed = []
+    for text, doc in zip(texts, load_nlp().pipe(texts), strict=True):
+        article = Article(id=article_id(text), source="plover", text=text, meta=Metadata())
+        for stage in before:
+            stage(article, doc)
+        parsed.append((article, doc))
+    return records, parsed
+
+
+def code(parsed: list[Parsed], lex: Lexicon | None = None) -> list[Article]:
+    """The articles with their events coded afresh (with ``lex``, default the shipped one)."""
+    stage = EventStage(lex=lex or lexicon())
+    out = []
+    for article, doc in parsed:
+        copy = dataclasses.replace(article, events=[])
+        stage(copy, doc)
+        out.append(copy)
+    return out
+
+
+def figures(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, Any]:
+    """Type figures in both views, participants and confusions of coded articles."""
     golds = [r["event"] for r in records]
     raw = [[e.type for e in a.events] for a in articles]
     view = [[plover_view(e) for e in a.events] for a in articles]
-    if errors:
-        for record, article, out in zip(records, articles, view, strict=True):
-            if record["event"] not in out or any(t not in (None, record["event"]) for t in out):
-                _show(record, article.events)
     confusion = Counter(
         (g, t) for g, out in zip(golds, view, strict=True) for t in out if t and t != g
     )
@@ -93,6 +113,103 @@ def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
         "participants": participants(records, articles),
         "confusions": {f"{g}->{t}": n for (g, t), n in confusion.most_common(15)},
     }
+
+
+def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+    records, parsed = prepare(path, stages)
+    articles = code(parsed)
+    if errors:
+        for record, article in zip(records, articles, strict=True):
+            out = [plover_view(e) for e in article.events]
+            if record["event"] not in out or any(t not in (None, record["event"]) for t in out):
+                _show(record, article.events)
+    result = figures(records, articles)
+    result["cross_validation"] = cross_validate(records, parsed)
+    result["rules_audit"] = audit(records, parsed)
+    return result
+
+
+SEED = 15
+FOLDS = 3
+
+
+def folds(records: list[dict[str, Any]], k: int = FOLDS, seed: int = SEED) -> list[int]:
+    """The fold of each record: stratified by gold type (each type's records shuffled with a
+    fixed seed, then dealt round-robin, continuing where the previous type stopped)."""
+    by_type: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        by_type.setdefault(r["event"], []).append(i)
+    rng = random.Random(seed)
+    fold = [0] * len(records)
+    turn = 0
+    for type_ in sorted(by_type):
+        members = by_type[type_]
+        rng.shuffle(members)
+        for i in members:
+            fold[i] = turn % k
+            turn += 1
+    return fold
+
+
+def _evidence(parsed: list[Parsed]) -> dict[Row, set[int]]:
+    """For each curated (non-dictionary, non-stoplist) row, the records that mention it."""
+    rows = [row for row, src in provenance.sources().items() if src == "curated"]
+    seen: dict[Row, set[int]] = {row: set() for row in rows}
+    for i, (_, doc) in enumerate(parsed):
+        for row in provenance.evidence(doc[:], rows):
+            seen[row].add(i)
+    return seen
+
+
+def cross_validate(records: list[dict[str, Any]], parsed: list[Parsed]) -> dict[str, Any]:
+    """k-fold figures: for each held fold, the curated rows whose only development evidence
+    lies in that fold are left out (they could not have been grown from the training folds),
+    and the learned component is fitted on the training folds; the held fold is scored.
+    Pooled figures over all held folds, plus each fold's."""
+    fold = folds(records)
+    seen = _evidence(parsed)
+    pooled: list[Article] = [parsed[i][0] for i in range(len(parsed))]
+    per_fold = []
+    for k in range(FOLDS):
+        held = [i for i in range(len(records)) if fold[i] == k]
+        drop = frozenset(row for row, ids in seen.items() if ids and all(fold[i] == k for i in ids))
+        coded = code([parsed[i] for i in held], lexicon(drop=drop))
+        for i, article in zip(held, coded, strict=True):
+            pooled[i] = article
+        fig = figures([records[i] for i in held], coded)
+        per_fold.append({"fold": k, "records": len(held), "rows_left_out": len(drop),
+                         "plover": fig["plover"], "dyad": fig["dyad"],
+                         "participants": fig["participants"]})  # fmt: skip
+    result = figures(records, pooled)
+    result["folds"] = per_fold
+    result["seed"] = SEED
+    return result
+
+
+AUDIT = {
+    "no curated typed rows (triggers.tsv)": {"off": frozenset({"curated"})},
+    "no stoplist rows (triggers.tsv '-')": {"off": frozenset({"stoplist"})},
+    "no CAMEO verbs (cameo_verbs.tsv)": {"off": frozenset({"verbs"})},
+    "no CAMEO verb+object patterns": {"off": frozenset({"patterns"})},
+}
+
+
+def audit(records: list[dict[str, Any]], parsed: list[Parsed]) -> dict[str, Any]:
+    """The figures with each trigger source switched off, and with every curated row that a
+    development sentence mentions left out (the rules that may have been grown on dev)."""
+    out: dict[str, Any] = {}
+    seen = _evidence(parsed)
+    variants: dict[str, Lexicon] = {name: lexicon(**kw) for name, kw in AUDIT.items()}  # type: ignore[arg-type]
+    dev_rows = frozenset(row for row, ids in seen.items() if ids)
+    variants["no curated rows mentioned in gsr-dev"] = lexicon(drop=dev_rows)
+    for name, lex in variants.items():
+        fig = figures(records, code(parsed, lex))
+        out[name] = {"plover": fig["plover"], "dyad": fig["dyad"],
+                     "participants": fig["participants"]}  # fmt: skip
+    counts = Counter(provenance.sources().values())
+    out["curated_rows"] = dict(counts)
+    out["curated_rows_mentioned_in_dev"] = sorted(f"{f} {p}" for f, p in dev_rows)
+    return out
 
 
 def _words(name: str) -> set[str]:
@@ -175,6 +292,29 @@ def throughput(folder: Path, stages: list[Stage]) -> dict[str, float]:
     return result
 
 
+def _line(name: str, fig: dict[str, Any]) -> str:
+    p, d, q = fig["plover"], fig["dyad"], fig["participants"]
+    return (
+        f"{name[:44]:44} {p['recall']:6.3f} {p['precision_events']:6.3f} {d['recall']:6.3f} "
+        f"{d['precision_events']:6.3f} {q['source_p']:6.3f} {q['source_r']:6.3f} "
+        f"{q['target_p']:6.3f} {q['target_r']:6.3f}"
+    )
+
+
+def report(result: dict[str, Any]) -> None:
+    """Print the plain dev figures, the cross-validated ones and the rules audit."""
+    print(f"{'':44} {'PLV R':>6} {'PLV P':>6} {'dyad R':>6} {'dyad P':>6} "
+          f"{'src P':>6} {'src R':>6} {'tar P':>6} {'tar R':>6}")  # fmt: skip
+    print(_line("dev (rules fixed on all of dev)", result))
+    cv = result["cross_validation"]
+    print(_line(f"{FOLDS}-fold cross-validation (pooled)", cv))
+    for fold in cv["folds"]:
+        print(_line(f"  fold {fold['fold']} ({fold['rows_left_out']} rows left out)", fold))
+    for name, fig in result["rules_audit"].items():
+        if isinstance(fig, dict) and "plover" in fig:
+            print(_line(f"audit: {name}", fig))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -189,15 +329,7 @@ def main() -> None:
     result.update(evaluate(args.data, stages, args.errors))
     if not args.no_speed:
         result["throughput"] = throughput(args.speed, stages)
-    print(f"{'view':8} {'recall':>7} {'P(events)':>10} {'P(types)':>9} {'events':>7}")
-    for view in ("dyad", "plover"):
-        s = result[view]
-        print(
-            f"{view:8} {s['recall']:7.3f} {s['precision_events']:10.3f} "
-            f"{s['precision_types']:9.3f} {s['events']:7d}"
-        )
-    print("participants of correctly typed events:",
-          ", ".join(f"{k} {v:.3f}" for k, v in result["participants"].items()))  # fmt: skip
+    report(result)
     for key, value in result.get("throughput", {}).items():
         print(f"{key:24} {value:10.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

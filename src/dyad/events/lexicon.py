@@ -78,16 +78,30 @@ def _spec(type_: str, mode: str, cameo: str) -> Spec | None:
     return None if type_ == "-" else Spec(type_, mode or None, cameo or None)
 
 
-def _converted(lex: Lexicon, data_dir: Path) -> None:
-    for lemma, cameo, type_, *rest in read_rows("cameo_verbs.tsv", data_dir):
-        lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
-    for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
-        lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+def _converted(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
+    if "verbs" not in off:
+        for lemma, cameo, type_, *rest in read_rows("cameo_verbs.tsv", data_dir):
+            lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+    if "patterns" not in off:
+        for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
+            lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
 
 
-def _curated(lex: Lexicon, data_dir: Path) -> None:
+def curated_rows(data_dir: Path = DATA_DIR) -> list[tuple[str, str, str, str, str]]:
+    """The rows of ``triggers.tsv``: (form, pos, type, mode, cameo)."""
+    rows = []
     for row in read_rows("triggers.tsv", data_dir):
         form, pos, type_, mode, cameo = ([*row, "", "", ""])[:5]
+        rows.append((form, pos, type_, mode, cameo))
+    return rows
+
+
+def _curated(
+    lex: Lexicon, data_dir: Path, off: frozenset[str], drop: frozenset[tuple[str, str]]
+) -> None:
+    for form, pos, type_, mode, cameo in curated_rows(data_dir):
+        if (form, pos) in drop or ("stoplist" if type_ == "-" else "curated") in off:
+            continue
         spec = _spec(type_, mode, cameo)
         if pos == "V":
             lex.verbs[form] = spec
@@ -103,11 +117,18 @@ def _curated(lex: Lexicon, data_dir: Path) -> None:
 
 
 @functools.cache
-def lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
-    """The shipped lexicon (cached)."""
+def lexicon(
+    data_dir: Path = DATA_DIR,
+    off: frozenset[str] = frozenset(),
+    drop: frozenset[tuple[str, str]] = frozenset(),
+) -> Lexicon:
+    """The shipped lexicon (cached). ``off`` switches whole sources off for the rules audit
+    (``verbs``, ``patterns``: the converted CAMEO dictionary; ``curated``: the typed rows of
+    ``triggers.tsv``; ``stoplist``: its ``-`` rows); ``drop`` leaves out single curated rows
+    ``(form, pos)`` (cross-validation drops rows whose only evidence is the held fold)."""
     lex = Lexicon()
-    _converted(lex, data_dir)
-    _curated(lex, data_dir)
+    _converted(lex, data_dir, off)
+    _curated(lex, data_dir, off, drop)
     for status, kind, form in read_rows("status.tsv", data_dir):
         lex.status[(kind, form)] = status
     lex.places = {name.lower(): code for name, code in read_rows("places.tsv", data_dir)}
