@@ -16,6 +16,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from dyad.events.derive import LICENCE as DERIVED
+from dyad.events.derive import derive_nouns
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
@@ -115,6 +118,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cameo", type=Path, default=SHARED / "phoenix" / "CAMEO.2.0.txt")
     parser.add_argument("--plover", type=Path, default=SHARED / "plover" / "CAMEO2PLOVER-2021.txt")
     parser.add_argument("--out", type=Path, default=DATA)
+    parser.add_argument(
+        "--wordnet", type=Path, help="WordNet 3.0 dict dir: also write cameo_nouns.tsv"
+    )
     args = parser.parse_args(argv)
     verbs, patterns = convert(args.cameo, args.plover)
     heads = ("# lemma\tcameo\ttype\tmode", "# verb\tobject\tcameo\ttype\tmode")
@@ -125,6 +131,13 @@ def main(argv: list[str] | None = None) -> None:
             LICENCE + head + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
         )
         print(f"{name:20} {len(rows):6} rows")
+    if args.wordnet:
+        nouns = derive_nouns([row.split("\t") for row in verbs], args.wordnet)
+        head = "# noun\tverb\tcameo\ttype\tmode\n"
+        (args.out / "cameo_nouns.tsv").write_text(
+            DERIVED + head + "\n".join(nouns) + "\n", encoding="utf-8"
+        )
+        print(f"{'cameo_nouns.tsv':20} {len(nouns):6} rows")
 
 
 if __name__ == "__main__":

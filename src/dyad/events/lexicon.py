@@ -87,6 +87,17 @@ def _converted(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
             lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
 
 
+def _derived(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
+    """Nouns derived from dictionary verbs (``cameo_nouns.tsv``), except those of verbs the
+    curated stoplist says name no event ("heading" from *head*, "holding" from *hold*)."""
+    if "nominals" in off or not (data_dir / "cameo_nouns.tsv").exists():
+        return
+    stop = {r[0] for r in curated_rows(data_dir) if r[1] == "V" and r[2] == "-"}
+    for noun, verb, cameo, type_, *rest in read_rows("cameo_nouns.tsv", data_dir):
+        if verb not in stop and "stoplist" not in off or "stoplist" in off:
+            lex.nouns[noun] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+
+
 def curated_rows(data_dir: Path = DATA_DIR) -> list[tuple[str, str, str, str, str]]:
     """The rows of ``triggers.tsv``: (form, pos, type, mode, cameo)."""
     rows = []
@@ -123,11 +134,13 @@ def lexicon(
     drop: frozenset[tuple[str, str]] = frozenset(),
 ) -> Lexicon:
     """The shipped lexicon (cached). ``off`` switches whole sources off for the rules audit
-    (``verbs``, ``patterns``: the converted CAMEO dictionary; ``curated``: the typed rows of
+    (``verbs``, ``patterns``: the converted CAMEO dictionary; ``nominals``: nouns derived
+    from it; ``curated``: the typed rows of
     ``triggers.tsv``; ``stoplist``: its ``-`` rows); ``drop`` leaves out single curated rows
     ``(form, pos)`` (cross-validation drops rows whose only evidence is the held fold)."""
     lex = Lexicon()
     _converted(lex, data_dir, off)
+    _derived(lex, data_dir, off)
     _curated(lex, data_dir, off, drop)
     for status, kind, form in read_rows("status.tsv", data_dir):
         lex.status[(kind, form)] = status

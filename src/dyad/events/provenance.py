@@ -30,14 +30,12 @@ Row = tuple[str, str]  # (form, pos) of a triggers.tsv row
 def sources(data_dir: Path = DATA_DIR) -> dict[Row, str]:
     """Each curated row's provenance: ``dictionary``, ``stoplist`` or ``curated``."""
     verbs = {r[0]: r[2] for r in read_rows("cameo_verbs.tsv", data_dir)}
-    pairs = {(r[0], r[1]): r[3] for r in read_rows("cameo_patterns.tsv", data_dir)}
+    pairs = {f"{r[0]} {r[1]}": r[3] for r in read_rows("cameo_patterns.tsv", data_dir)}
     out: dict[Row, str] = {}
     for form, pos, type_, _, _ in curated_rows(data_dir):
         if type_ == "-":
             out[(form, pos)] = "stoplist"
-        elif pos == "V" and verbs.get(form) == type_:
-            out[(form, pos)] = "dictionary"
-        elif pos in ("VO", "VP") and pairs.get(tuple(form.split(" ", 1))) == type_:  # type: ignore[arg-type]
+        elif (verbs if pos == "V" else pairs).get(form) == type_:
             out[(form, pos)] = "dictionary"
         else:
             out[(form, pos)] = "curated"

@@ -37,6 +37,7 @@ from dyad.events.context import (
     habitual,
     status_of,
 )
+from dyad.events.learned import TriggerModel, trigger_model
 from dyad.events.lexicon import Lexicon, Summit, lexicon
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
@@ -70,20 +71,32 @@ class EventStage:
     requires: tuple[str, ...] = ("doc", "timexes")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, kb: ActorKB | None = None, lex: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        kb: ActorKB | None = None,
+        lex: Lexicon | None = None,
+        model: TriggerModel | None | bool = True,
+    ) -> None:
+        """``model``: the learned trigger classifier; True (default) the shipped one,
+        None/False the rules alone."""
         self.kb = kb or default_kb()
         self.lex = lex or lexicon()
+        self.model = trigger_model() if model is True else (model or None)
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.events.extend(code_events(article, doc, self.kb, self.lex))
+        article.events.extend(code_events(article, doc, self.kb, self.lex, self.model))
 
 
-def code_events(article: Article, doc: Doc, kb: ActorKB, lex: Lexicon) -> list[Event]:
+def code_events(
+    article: Article, doc: Doc, kb: ActorKB, lex: Lexicon, model: TriggerModel | None = None
+) -> list[Event]:
     """The events of one parsed article, in text order."""
     coder = _Coder(article, doc, kb, lex)
     coded: list[Coded] = []
     for sent in doc.sents:
         found = absorb(find_triggers(sent, lex))
+        if model is not None:
+            found = model.revise(sent, found, lex)
         if found:
             mentions = [c for t in found if (c := coder.code(t, sent, found)) is not None]
             coded.extend(_borrow_participants(_merge(mentions)))
