@@ -46,8 +46,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dyad.events import EventStage, plover_view, provenance
-from dyad.events.lexicon import Lexicon, lexicon
 from dyad.events.learned import TriggerModel
+from dyad.events.lexicon import Lexicon, lexicon
 from dyad.events.provenance import Row
 from dyad.events.train import train
 from dyad.model import Article, Event, Metadata, RawDocument, article_id
@@ -89,7 +89,7 @@ def prepare(path: Path, stages: list[Stage]) -> tuple[list[dict[str, Any]], list
 
 
 def code(
-    parsed: list[Parsed], lex: Lexicon | None = None, model: TriggerModel | None | bool = True
+    parsed: list[Parsed], lex: Lexicon | None = None, model: TriggerModel | bool | None = True
 ) -> list[Article]:
     """The articles with their events coded afresh (with ``lex``, default the shipped one;
     ``model`` the learned classifier: True the shipped one, None the rules alone)."""
@@ -322,7 +322,10 @@ def report(result: dict[str, Any]) -> None:
           f"{'src P':>6} {'src R':>6} {'tar P':>6} {'tar R':>6}")  # fmt: skip
     print(_line("dev (rules + model, all fit on dev)", result))
     print(_line("dev, rules alone", result["rules_only"]))
-    for key, name in (("cross_validation", "rules + model"), ("cross_validation_rules_only", "rules alone")):
+    for key, name in (
+        ("cross_validation", "rules + model"),
+        ("cross_validation_rules_only", "rules alone"),
+    ):
         cv = result[key]
         print(_line(f"{FOLDS}-fold CV, {name} (pooled)", cv))
         for fold in cv["folds"]:

@@ -18,9 +18,9 @@ from __future__ import annotations
 from pathlib import Path
 
 EVENT_FILES = frozenset({4, 10, 11})  # noun.act, noun.communication, noun.event
-LICENCE = """# Source: nouns derived from the verbs of cameo_verbs.tsv (PETRARCH CAMEO.2.0.txt, MIT, Open
-# Event Data Alliance; PLOVER types from CAMEO2PLOVER-2021.txt) through the derivationally related
-# form pointers of WordNet 3.0, restricted to noun.act / noun.event / noun.communication.
+LICENCE = """# Source: nouns derived from the verbs of cameo_verbs.tsv (PETRARCH CAMEO.2.0.txt, MIT,
+# Open Event Data Alliance; PLOVER types from CAMEO2PLOVER-2021.txt) through the derivationally
+# related form pointers of WordNet 3.0, restricted to noun.act / noun.event / noun.communication.
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "Permission to use,
 # copy, modify and distribute this software and database and its documentation for any purpose
 # and without fee or royalty is hereby granted, provided that you agree to comply with the

@@ -32,6 +32,12 @@ from dyad.events.triggers import Trigger
 MODEL_PATH = DATA_DIR / "trigger_model.json"
 NONE = "NONE"
 NEVER = 2.0  # a threshold no probability reaches
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
+# PLOVER types that dyad codes as a status of another type ("will meet" is a planned CONSULT,
+# which PLOVER calls AGREE): a trigger of that other type is never retyped to them.
+BY_STATUS = {"AGREE": COOPERATIVE, "REJECT": COOPERATIVE, "SANCTION": COOPERATIVE,
+             "THREATEN": CONFLICTUAL}  # fmt: skip
 
 
 def _type(spec: Spec | None) -> str:
@@ -123,22 +129,42 @@ class TriggerModel:
                 kept.append(trigger)
                 continue
             p = probs[row]
+            if trigger.spec.type == "CONSULT":  # meetings have rules of their own
+                kept.append(trigger)
+                continue
             if p[none] >= self.thresholds.get("drop", NEVER) and len(found) > 1:
                 continue
             best = _best(p, none)
             label = self.classes[best]
-            if label != trigger.spec.type and p[best] >= self.thresholds.get("retype", NEVER):
+            if _retype(trigger.spec.type, label) and p[best] >= self.thresholds.get(
+                "retype", NEVER
+            ):
                 trigger = Trigger(trigger.token, Spec(label, None, None), trigger.extra,
                                   trigger.nominal)  # fmt: skip
             kept.append(trigger)
-        if not found:
-            row = max(range(len(tokens)), key=lambda r: probs[r][_best(probs[r], none)])
+        open_rows = [r for r, t in enumerate(tokens) if not _ruled_out(t, lex)]
+        if not found and open_rows:
+            row = max(open_rows, key=lambda r: probs[r][_best(probs[r], none)])
             best = _best(probs[row], none)
             if probs[row][best] >= self.thresholds.get("add", NEVER):
                 token = tokens[row]
                 spec = Spec(self.classes[best], None, None)
                 kept.append(Trigger(token, spec, nominal=token.pos_ == "NOUN"))
         return kept
+
+
+def _ruled_out(token: Token, lex: Lexicon) -> bool:
+    """Whether the rules say the token names no event: a stoplisted verb or noun, or a light
+    verb with an abstract object ("give them this opportunity")."""
+    lemma = token.lemma_.lower()
+    table = lex.verbs if token.pos_ == "VERB" else lex.nouns
+    if lemma in table and table[lemma] is None:
+        return True
+    return any((lemma, c.lemma_.lower()) in lex.blocked for c in token.children if c.dep_ == "dobj")
+
+
+def _retype(old: str, new: str) -> bool:
+    return new != old and old not in BY_STATUS.get(new, ())
 
 
 def _best(p: Any, none: int) -> int:
@@ -153,4 +179,9 @@ def trigger_model(path: Path = MODEL_PATH) -> TriggerModel | None:
     """The shipped model, or None when the data file is absent."""
     if not path.exists():
         return None
-    return TriggerModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return TriggerModel.from_dict(json.loads(_body(path.read_text(encoding="utf-8"))))
+
+
+def _body(text: str) -> str:
+    """The JSON of a model file, after its ``#`` header lines."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))

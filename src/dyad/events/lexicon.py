@@ -94,7 +94,7 @@ def _derived(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
         return
     stop = {r[0] for r in curated_rows(data_dir) if r[1] == "V" and r[2] == "-"}
     for noun, verb, cameo, type_, *rest in read_rows("cameo_nouns.tsv", data_dir):
-        if verb not in stop and "stoplist" not in off or "stoplist" in off:
+        if (verb not in stop and "stoplist" not in off) or "stoplist" in off:
             lex.nouns[noun] = Spec(type_, (rest[0] if rest else "") or None, cameo)
 
 

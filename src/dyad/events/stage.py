@@ -75,7 +75,7 @@ class EventStage:
         self,
         kb: ActorKB | None = None,
         lex: Lexicon | None = None,
-        model: TriggerModel | None | bool = True,
+        model: TriggerModel | bool | None = True,
     ) -> None:
         """``model``: the learned trigger classifier; True (default) the shipped one,
         None/False the rules alone."""

@@ -37,7 +37,9 @@ GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0
 def event_spans(record: dict[str, Any]) -> list[tuple[int, int]]:
     """Character spans of the ``EVT`` markups of a record, in order ([] if the markup does
     not reproduce the text)."""
-    markup, out, spans = record.get("markup") or "", [], []
+    markup = record.get("markup") or ""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int] | None] = []
     at = 0
     while at < len(markup):
@@ -107,7 +109,9 @@ def fit(feats: list[list[str]], labels: list[str], c: float = 1.0) -> TriggerMod
     return TriggerModel(classes, index, clf.coef_.T.astype(np.float32), clf.intercept_)
 
 
-def _gain(probs: Any, labels: list[str], is_rule: list[str], classes: list[str]) -> dict[str, float]:
+def _gain(
+    probs: Any, labels: list[str], is_rule: list[str], classes: list[str]
+) -> dict[str, float]:
     """For each decision, the lowest grid threshold whose net gain on these tokens is > 0,
     a harmful decision counting twice (a lost event costs more than a wrong one gains)."""
     none = classes.index(NONE)
@@ -123,7 +127,7 @@ def _gain(probs: Any, labels: list[str], is_rule: list[str], classes: list[str])
                 guess = classes[best[r]]
                 rule = is_rule[r]
                 if name == "drop" and rule and probs[r, none] >= t:
-                    net += 1 if label == NONE else -2
+                    net += 1 if label == NONE else -4
                 elif name == "retype" and rule and rule != guess and probs[r, best[r]] >= t:
                     net += 1 if guess == label else -2 if rule == label else 0
                 elif name == "add" and not rule and probs[r, best[r]] >= t:
@@ -154,10 +158,16 @@ def train(records: Sequence[dict[str, Any]], docs: Sequence[Doc], lex: Lexicon) 
     return model
 
 
+HEADER = """# Source: logistic-regression weights trained by `python -m dyad.events.train`
+# (dyad, MIT) on the PLOVER gold records of ../shared/data/plover/gsr-dev.jsonl (labels: the record's type
+# on the tokens of its first EVT markup, NONE elsewhere) with features from the parse and from
+# the converted CAMEO dictionary (MIT, Open Event Data Alliance). JSON after this header.
+"""
+
+
 def to_dict(model: TriggerModel) -> dict[str, Any]:
     vocab = sorted(model.index, key=model.index.__getitem__)
     return {
-        "source": "trained by python -m dyad.events.train on PLOVER gsr-dev gold records",
         "classes": model.classes,
         "features": vocab,
         "coef": [[round(float(v), 4) for v in row] for row in model.coef],
@@ -177,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     records = [json.loads(x) for x in lines if x.strip()]
     docs = list(load_nlp().pipe(r["text"] for r in records))
     model = train(records, docs, lexicon())
-    args.out.write_text(json.dumps(to_dict(model)) + "\n", encoding="utf-8")
+    args.out.write_text(HEADER + json.dumps(to_dict(model)) + "\n", encoding="utf-8")
     print(f"{len(model.index)} features, {len(model.classes)} classes, {model.thresholds}")
 
 
