@@ -161,7 +161,8 @@ def train(records: Sequence[dict[str, Any]], docs: Sequence[Doc], lex: Lexicon) 
 HEADER = """# Source: logistic-regression weights trained by `python -m dyad.events.train`
 # (dyad, MIT) on the PLOVER gold records of ../shared/data/plover/gsr-dev.jsonl (labels:
 # the record's type on the tokens of its first EVT markup, NONE elsewhere) with features from
-# the parse and from the converted CAMEO dictionary (MIT, Open Event Data Alliance). JSON after this header.
+# the parse and from the converted CAMEO dictionary (MIT, Open Event Data Alliance).
+# JSON after this header.
 """
 
 
