@@ -125,15 +125,39 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lex.verbs and lex.verbs[lemma] is None:
         return None
-    for child in token.children:
-        if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
-            spec = lex.verb_object.get((lemma, child.lemma_.lower()))
-            if spec is not None and lex.verbs.get(lemma) is not None and lemma not in lex.curated:
-                return Trigger(token, spec, child)
+    found = _pattern(token, lemma, lex)
+    if found is not None:
+        return found
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
     return Trigger(token, spec) if spec is not None else None
+
+
+def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """The CAMEO dictionary's most specific pattern for a (non-curated) verb, as PETRARCH
+    reads it: verb + preposition + object ("agree *to* a *ceasefire*"), then verb + object
+    ("impose sanctions"), then verb + preposition ("agree *with*")."""
+    if lex.verbs.get(lemma) is None or lemma in lex.curated:
+        return None
+    preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for form in (pobj.lemma_.lower(), pobj.lower_):
+                spec = lex.verb_object.get((lemma, f"{prep.lower_}:{form}"))
+                if spec is not None:
+                    return Trigger(token, spec)
+    for child in token.children:
+        if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
+            for form in (child.lemma_.lower(), child.lower_):
+                spec = lex.verb_object.get((lemma, form))
+                if spec is not None:
+                    return Trigger(token, spec, child)
+    for prep in preps:
+        spec = lex.verb_object.get((lemma, f"{prep.lower_}:"))
+        if spec is not None:
+            return Trigger(token, spec)
+    return None
 
 
 def _noun_spec(token: Token, lex: Lexicon) -> tuple[Spec, Token | None] | None:
