@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dyad.events.derive import LICENCE as DERIVED
-from dyad.events.derive import derive_nouns
+from dyad.events.derive import agent_nouns, derive_nouns
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
@@ -27,8 +27,48 @@ HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 VERB = re.compile(r"^([A-Z][A-Z_\-]*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?")
 # closed-class words that head no object ("- * NOT EXTEND ...", "- * ON &SOLUTION")
 FUNCTION_WORDS = frozenset(
-    "not no to on in at of for with from by into onto over under about against as that than "
-    "it its his her their them him he she they we us you i a an the this these those".split()
+    {
+        "not",
+        "no",
+        "to",
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "with",
+        "from",
+        "by",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "against",
+        "as",
+        "that",
+        "than",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "them",
+        "him",
+        "he",
+        "she",
+        "they",
+        "we",
+        "us",
+        "you",
+        "i",
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+    }
 )
 LICENCE = """# Source: CAMEO.2.0.txt, PETRARCH CAMEO verb-pattern dictionary (Open Event Data
 # Alliance, 2015), MIT License: "Permission is hereby granted, free of charge, to any person
@@ -191,7 +231,8 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"{name:20} {len(rows):6} rows")
     if args.wordnet:
-        nouns = derive_nouns([row.split("\t") for row in verbs], args.wordnet)
+        agents = agent_nouns(args.cameo.parent / "Phoenix.agents.txt")
+        nouns = derive_nouns([row.split("\t") for row in verbs], args.wordnet, agents)
         head = "# noun\tverb\tcameo\ttype\tmode\n"
         (args.out / "cameo_nouns.tsv").write_text(
             DERIVED + head + "\n".join(nouns) + "\n", encoding="utf-8"

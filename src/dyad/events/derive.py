@@ -20,7 +20,8 @@ from pathlib import Path
 EVENT_FILES = frozenset({4, 10, 11})  # noun.act, noun.communication, noun.event
 LICENCE = """# Source: nouns derived from the verbs of cameo_verbs.tsv (PETRARCH CAMEO.2.0.txt, MIT,
 # Open Event Data Alliance; PLOVER types from CAMEO2PLOVER-2021.txt) through the derivationally
-# related form pointers of WordNet 3.0, restricted to noun.act / noun.event / noun.communication.
+# related form pointers of WordNet 3.0, restricted to noun.act / noun.event /
+# noun.communication, without the nouns Phoenix.agents.txt (MIT, OEDA) lists as agents.
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "Permission to use,
 # copy, modify and distribute this software and database and its documentation for any purpose
 # and without fee or royalty is hereby granted, provided that you agree to comply with the
@@ -94,13 +95,25 @@ def derivations(wordnet: Path) -> dict[str, set[str]]:
     return out
 
 
-def derive_nouns(verb_rows: list[list[str]], wordnet: Path) -> list[str]:
-    """Rows of ``cameo_nouns.tsv`` (noun, verb it derives from, cameo, type, mode)."""
+def agent_nouns(path: Path) -> set[str]:
+    """One-word nouns the Phoenix agents dictionary lists as actors ("administration" is a
+    government, not an act of administering)."""
+    out = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        word = line.split("#", 1)[0].split("[", 1)[0].strip().lower()
+        if word and "_" not in word and " " not in word:
+            out.add(word.lstrip("+"))
+    return out
+
+
+def derive_nouns(verb_rows: list[list[str]], wordnet: Path, agents: set[str]) -> list[str]:
+    """Rows of ``cameo_nouns.tsv`` (noun, verb it derives from, cameo, type, mode); nouns
+    that name an agent are left out."""
     table = derivations(wordnet)
     best: dict[str, tuple[int, str, list[str]]] = {}
     for row in verb_rows:
         verb = row[0]
-        for noun in table.get(verb, ()):
+        for noun in table.get(verb, set()) - agents:
             rank = 1000 if noun == verb else _prefix(noun, verb)
             if rank >= 3 and rank > best.get(noun, (-1, "", []))[0]:
                 best[noun] = (rank, verb, row)

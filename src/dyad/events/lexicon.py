@@ -47,6 +47,7 @@ class Lexicon:
     places: dict[str, str] = field(default_factory=dict)
     summits: list[Summit] = field(default_factory=list)
     agents: frozenset[str] = frozenset()
+    derived: set[str] = field(default_factory=set)  # nouns from cameo_nouns.tsv
 
     def cue(self, kind: str, form: str) -> str | None:
         """The status a cue word signals (``"planned"``, ``"cancelled"``, ...), or None."""
@@ -94,8 +95,10 @@ def _derived(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
         return
     stop = {r[0] for r in curated_rows(data_dir) if r[1] == "V" and r[2] == "-"}
     for noun, verb, cameo, type_, *rest in read_rows("cameo_nouns.tsv", data_dir):
-        if (verb not in stop and "stoplist" not in off) or "stoplist" in off:
-            lex.nouns[noun] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+        if type_ == "CONSULT" or (verb in stop and "stoplist" not in off):
+            continue  # meetings are the curated nouns' job: they have rules of their own
+        lex.nouns[noun] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+        lex.derived.add(noun)
 
 
 def curated_rows(data_dir: Path = DATA_DIR) -> list[tuple[str, str, str, str, str]]:
@@ -111,6 +114,8 @@ def _curated(
     lex: Lexicon, data_dir: Path, off: frozenset[str], drop: frozenset[tuple[str, str]]
 ) -> None:
     for form, pos, type_, mode, cameo in curated_rows(data_dir):
+        if pos == "N" and (form, pos) not in drop:
+            lex.derived.discard(form)
         if (form, pos) in drop or ("stoplist" if type_ == "-" else "curated") in off:
             continue
         spec = _spec(type_, mode, cameo)

@@ -23,6 +23,7 @@ REPORTING = frozenset({"say", "declare", "state", "insist", "tell", "conclude", 
 MUST = Spec("REQUEST", None, "100")
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl"})
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
+EVENT_PREPS = frozenset({"by", "against", "on", "with", "between", "of", "from", "to", "into"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 THEME_DEPS = frozenset({"dobj", "nsubjpass", "prep", "dative"})
 SUBORDINATORS = frozenset(
@@ -138,7 +139,7 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     """The CAMEO dictionary's most specific pattern for a (non-curated) verb, as PETRARCH
     reads it: verb + preposition + object ("agree *to* a *ceasefire*"), then verb + object
     ("impose sanctions"), then verb + preposition ("agree *with*")."""
-    if lex.verbs.get(lemma) is None or lemma in lex.curated:
+    if lex.verbs.get(lemma) is None:
         return None
     preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
     for prep in preps:
@@ -147,6 +148,8 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 spec = lex.verb_object.get((lemma, f"{prep.lower_}:{form}"))
                 if spec is not None:
                     return Trigger(token, spec)
+    if lemma in lex.curated:  # a curated verb: only the most specific patterns
+        return None
     for child in token.children:
         if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
             for form in (child.lemma_.lower(), child.lower_):
@@ -191,7 +194,26 @@ def _nominal(token: Token, lex: Lexicon) -> Trigger | None:
     found = _noun_spec(token, lex)
     if found is None:
         return None
+    if found[1] is None and token.lemma_.lower() in lex.derived and not _eventive(token, lex):
+        return None
     return Trigger(token, found[0], found[1], nominal=True)
+
+
+def _eventive(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun derived from a dictionary verb is used as an event: the object of a
+    light verb ("launched an *attack*", "staged a *protest*", "reached an *agreement*") or
+    with participants of its own ("Israel's *invasion* of Lebanon", "*attacks* on X")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        if lemma in lex.verbs and lex.verbs[lemma] is None:
+            return True
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in EVENT_PREPS:
+            return any(c.dep_ == "pobj" for c in child.children)
+    return False
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
