@@ -126,9 +126,9 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lex.verbs and lex.verbs[lemma] is None:
         return None
-    found = _pattern(token, lemma, lex)
-    if found is not None:
-        return found
+    pattern = _pattern(token, lemma, lex)
+    if pattern is not None:
+        return pattern
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
