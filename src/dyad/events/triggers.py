@@ -124,11 +124,11 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     if found is not None:
         return Trigger(token, found[0], found[1])
     lemma = token.lemma_.lower()
-    if lemma in lex.verbs and lex.verbs[lemma] is None:
-        return None
     pattern = _pattern(token, lemma, lex)
     if pattern is not None:
         return pattern
+    if lemma in lex.verbs and lex.verbs[lemma] is None:
+        return None
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
@@ -136,11 +136,15 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
-    """The CAMEO dictionary's most specific pattern for a (non-curated) verb, as PETRARCH
-    reads it: verb + preposition + object ("agree *to* a *ceasefire*"), then verb + object
-    ("impose sanctions"), then verb + preposition ("agree *with*")."""
-    if lex.verbs.get(lemma) is None:
+    """The CAMEO dictionary's most specific pattern for a verb, as PETRARCH reads it: verb +
+    preposition + object ("agree *to* a *ceasefire*"), then verb + object ("impose
+    sanctions"), then verb + preposition ("agree *with*"). A curated verb takes only the first;
+    a stoplisted light verb ("reach", "issue", "hold") only the first two, never the
+    preposition alone, and an object that is a noun trigger of its own ("held *talks*") is
+    read as that noun."""
+    if lemma not in lex.verbs:
         return None
+    light = lex.verbs[lemma] is None  # "reach", "issue": only their specific patterns
     preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -148,7 +152,7 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 spec = lex.verb_object.get((lemma, f"{prep.lower_}:{form}"))
                 if spec is not None:
                     return Trigger(token, spec)
-    if lemma in lex.curated:  # a curated verb: only the most specific patterns
+    if lemma in lex.curated and not light:  # a curated verb: only the most specific patterns
         return None
     for child in token.children:
         if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
@@ -156,7 +160,7 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 spec = lex.verb_object.get((lemma, form))
                 if spec is not None:
                     return Trigger(token, spec, child)
-    for prep in preps:
+    for prep in [] if light else preps:
         spec = lex.verb_object.get((lemma, f"{prep.lower_}:"))
         if spec is not None:
             return Trigger(token, spec)
