@@ -31,6 +31,7 @@ from dyad.events.triggers import Trigger
 
 MODEL_PATH = DATA_DIR / "trigger_model.json"
 NONE = "NONE"
+CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 NEVER = 2.0  # a threshold no probability reaches
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
@@ -79,7 +80,7 @@ def features(token: Token, lex: Lexicon, rule: Trigger | None) -> list[str]:
 
 def candidates(sent: Span) -> list[Token]:
     """The tokens the model scores: verbs and common nouns."""
-    return [t for t in sent if t.pos_ in ("VERB", "NOUN")]
+    return [t for t in sent if t.pos_ in CANDIDATE_POS]
 
 
 @dataclass(slots=True)
@@ -115,7 +116,8 @@ class TriggerModel:
 
     def revise(self, sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigger]:
         """The rules' triggers of a sentence, dropped, retyped or completed (see the module)."""
-        tokens = candidates(sent)
+        # with rule triggers, only they are scored (the cheap path); else every candidate
+        tokens = [t.token for t in found if t.token.pos_ in CANDIDATE_POS] or candidates(sent)
         if not tokens:
             return found
         by_token = {t.token.i: t for t in found}
