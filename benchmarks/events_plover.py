@@ -45,6 +45,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dyad.actors import default_kb
 from dyad.events import EventStage, plover_view, provenance
 from dyad.events.learned import TriggerModel
 from dyad.events.lexicon import Lexicon, lexicon
@@ -240,8 +241,16 @@ def _match(names: list[str], gold: list[str]) -> bool:
     return False
 
 
+def _kb_ids(gold: list[str]) -> set[str]:
+    """The actor ids the KB reads the gold names as (its first reading of each)."""
+    kb = default_kb()
+    return {found[0].id for g in gold if (found := kb.lookup(g))}
+
+
 def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, float]:
-    """Source / target precision and recall over correctly typed events (see the docstring)."""
+    """Source / target precision and recall over correctly typed events (see the docstring).
+    The ``*_kb`` figures also count an output actor whose id is the KB's reading of a gold
+    name ("U.S." and "United States", "Moscow" and the Russian government)."""
     tally = Counter[str]()
     for record, article in zip(records, articles, strict=True):
         typed = [e for e in article.events if plover_view(e) == record["event"]]
@@ -249,7 +258,8 @@ def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict
         targets = [a["actorText"] for a in record["target"]]
         both = set(sources) & set(targets)  # SRC/TAR: a symmetric pair
         for side, gold in (("source", sources), ("target", targets)):
-            hits = []
+            ids = _kb_ids(gold)
+            hits, kb_hits = [], []
             for e in typed:
                 refs = e.actors if side == "source" else e.recipients
                 if both:
@@ -258,16 +268,23 @@ def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict
                 if names:
                     tally[f"{side}_out"] += 1
                     hit = bool(gold) and _match(names, gold)
+                    kb_hit = hit or any(r.id in ids for r in refs if r.id)
                     tally[f"{side}_hit"] += hit
+                    tally[f"{side}_kbhit"] += kb_hit
                     hits.append(hit)
+                    kb_hits.append(kb_hit)
             if gold and typed:
                 tally[f"{side}_gold"] += 1
                 tally[f"{side}_found"] += any(hits)
+                tally[f"{side}_kbfound"] += any(kb_hits)
     return {
         f"{side}_{m}": round(tally[f"{side}_{num}"] / max(tally[f"{side}_{den}"], 1), 3)
         for side in ("source", "target")
-        for m, num, den in (("p", "hit", "out"), ("r", "found", "gold"))
-    }
+        for m, num, den in (
+            ("p", "hit", "out"), ("r", "found", "gold"), ("p_kb", "kbhit", "out"),
+            ("r_kb", "kbfound", "gold"),
+        )
+    }  # fmt: skip
 
 
 def _show(record: dict[str, Any], events: list[Event]) -> None:
@@ -321,6 +338,10 @@ def report(result: dict[str, Any]) -> None:
     print(f"{'':44} {'PLV R':>6} {'PLV P':>6} {'dyad R':>6} {'dyad P':>6} "
           f"{'src P':>6} {'src R':>6} {'tar P':>6} {'tar R':>6}")  # fmt: skip
     print(_line("dev (rules + model, all fit on dev)", result))
+    kb = result["participants"]
+    src = f"{kb['source_p_kb']:.3f}/{kb['source_r_kb']:.3f}"
+    tar = f"{kb['target_p_kb']:.3f}/{kb['target_r_kb']:.3f}"
+    print(f"{'  participants with KB ids (P/R)':44} source {src}, target {tar}")
     print(_line("dev, rules alone", result["rules_only"]))
     for key, name in (
         ("cross_validation", "rules + model"),
