@@ -41,9 +41,10 @@ def test_pattern_parser_reads_synsets_phrases_and_prepositions() -> None:
         ["truce", "cease-fire"],
         "0356",
     )
-    assert parse_pattern("- * {ARMS SHIPMENT}  [072]", sets) == ("", ["shipment"], "072")
+    assert parse_pattern("- * {ARMS SHIPMENT}  [072]", sets) == ("", ["arms shipment"], "072")
+    assert parse_pattern("- * STATEMENT (FOR)  [101]", sets) is None  # more than we match
     assert parse_pattern("- * (WITH)  [030]", sets) == ("with", [""], "030")
-    assert parse_pattern("- * NOT EXTEND DEADLINE  [030]", sets) == ("", [], "030")
+    assert parse_pattern("- * NOT EXTEND DEADLINE  [030]", sets) is None
     assert parse_pattern("- &MILITARY * [154]", sets) is None  # words before the verb
 
 

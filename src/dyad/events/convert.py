@@ -151,13 +151,17 @@ def synsets(text: str) -> dict[str, list[str]]:
 
 
 def _heads(element: str, sets: dict[str, list[str]]) -> list[str]:
-    """The head nouns a pattern element stands for: WORD, &SYNSET or {MULTI WORD} (last word)."""
+    """The nouns a pattern element stands for: WORD, &SYNSET (each member's head) or
+    {MULTI WORD} (head with its last modifier)."""
     element = element.strip("{}$+")
     if element.startswith("&"):
         return [w.split()[-1] for w in sets.get(element.rstrip("_"), []) if w]
-    words = element.split()
-    head = words[-1].lower() if words else ""
-    return [head] if head.isalpha() and head not in FUNCTION_WORDS else []
+    words = element.lower().split()
+    head = words[-1] if words else ""
+    if not head.isalpha() or head in FUNCTION_WORDS:
+        return []
+    # a phrase keeps its last modifier: "{DEFIANT STATEMENT}" is "defiant statement"
+    return [f"{words[-2]} {head}" if len(words) > 1 and words[-2].isalpha() else head]
 
 
 ELEMENT = re.compile(r"\{[^}]*\}|\([^)]*\)|[&A-Z][A-Z_\-]*")
@@ -165,7 +169,8 @@ ELEMENT = re.compile(r"\{[^}]*\}|\([^)]*\)|[&A-Z][A-Z_\-]*")
 
 def parse_pattern(line: str, sets: dict[str, list[str]]) -> tuple[str, list[str], str] | None:
     """A verb pattern ``- * OBJECT [code]`` or ``- * (PREP OBJECT) [code]`` as (prep or "",
-    head nouns, code); None for patterns with words before the verb or without a code."""
+    head nouns, code); None for patterns with words before the verb, with more after the first
+    element ("- * STATEMENT (FOR)" is a demand, "issued a statement" is not), or no code."""
     match = re.match(r"^-\s+\*\s*(.*?)\s*\[([^\]]*)\]", line)
     code = _code(match.group(2)) if match else None
     if match is None or code is None:
@@ -175,6 +180,8 @@ def parse_pattern(line: str, sets: dict[str, list[str]]) -> tuple[str, list[str]
     if first is None:
         return None
     element = first.group(0)
+    if rest[first.end() :].strip():  # "- * STATEMENT (FOR)": more than we match, skip
+        return None
     if element.startswith("("):
         words = ELEMENT.findall(element[1:-1])
         if not words or not words[0].isalpha():
@@ -200,6 +207,8 @@ def convert(cameo: Path, plover: Path) -> tuple[list[str], list[str]]:
         for line in patterns:
             parsed = parse_pattern(line, sets)
             mapped = plover_of(parsed[2], table) if parsed else None
+            if parsed is not None and parsed[2].startswith("01"):
+                mapped = ("-", "")  # a statement, not an event: blocks the verb's default
             if parsed is None or mapped is None:
                 continue
             prep, heads, code = parsed

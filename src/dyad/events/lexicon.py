@@ -85,6 +85,7 @@ def _converted(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
             lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
     if "patterns" not in off:
         for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
+            # type "-": the pattern is a statement (CAMEO 01x), not an event
             lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
 
 

@@ -126,7 +126,7 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     pattern = _pattern(token, lemma, lex)
     if pattern is not None:
-        return pattern
+        return pattern if pattern.spec.type != "-" else None  # a statement: no event
     if lemma in lex.verbs and lex.verbs[lemma] is None:
         return None
     spec = lex.verbs.get(lemma)
@@ -148,15 +148,15 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for form in (pobj.lemma_.lower(), pobj.lower_):
+            for form in _pattern_forms(pobj):
                 spec = lex.verb_object.get((lemma, f"{prep.lower_}:{form}"))
-                if spec is not None:
+                if spec is not None and not (spec.type == "-" and lemma in lex.curated):
                     return Trigger(token, spec)
     if lemma in lex.curated and not light:  # a curated verb: only the most specific patterns
         return None
     for child in token.children:
         if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
-            for form in (child.lemma_.lower(), child.lower_):
+            for form in _pattern_forms(child):
                 spec = lex.verb_object.get((lemma, form))
                 if spec is not None:
                     return Trigger(token, spec, child)
@@ -165,6 +165,14 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         if spec is not None:
             return Trigger(token, spec)
     return None
+
+
+def _pattern_forms(noun: Token) -> list[str]:
+    """How a dictionary pattern may name a noun, most specific first: with a modifier
+    ("defiant statement"), then alone, by lemma or word."""
+    bare = [noun.lemma_.lower(), noun.lower_]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    return [f"{m.lower_} {b}" for m in mods for b in bare] + bare
 
 
 def _noun_spec(token: Token, lex: Lexicon) -> tuple[Spec, Token | None] | None:
