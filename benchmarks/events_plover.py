@@ -24,8 +24,9 @@ P/R** the same for recipients against gold targets. Gold SRC/TAR pairs (symmetri
 are matched against actors and recipients together.
 
 Throughput, on the same run: the ``--speed`` texts (default BBC politics) are parsed with
-``nlp.pipe`` alone, then extracted in full (clean + parse + every stage); the ratio is full
-docs/s over parse docs/s. Peak memory is ``ru_maxrss`` after the run.
+``nlp.pipe`` alone and extracted in full (clean + parse + every stage), alternating in chunks
+of 25 texts so that a shared machine's load falls on both alike; the ratio is full docs/s over
+parse docs/s. Peak memory is ``ru_maxrss`` after the run.
 
     .venv/bin/python benchmarks/events_plover.py [--data ../shared/data/plover/gsr-dev.jsonl]
         [--speed ../shared/data/bbc/politics] [--out docs/figures/events_plover.json] [--errors]
@@ -34,14 +35,24 @@ docs/s over parse docs/s. Peak memory is ``ru_maxrss`` after the run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import os
+import random
 import resource
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dyad.events import plover_view
+from spacy.tokens import Doc
+
+from dyad.actors import default_kb
+from dyad.events import EventStage, plover_view, provenance
+from dyad.events.learned import TriggerModel
+from dyad.events.lexicon import Lexicon, lexicon
+from dyad.events.provenance import Row
+from dyad.events.train import train
 from dyad.model import Article, Event, Metadata, RawDocument, article_id
 from dyad.nlp import load_nlp
 from dyad.pipeline import Options, Pipeline, Stage
@@ -51,14 +62,7 @@ SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_DATA = SHARED / "plover" / "gsr-dev.jsonl"
 DEFAULT_SPEED = SHARED / "bbc" / "politics"
 DEFAULT_OUT = ROOT / "docs" / "figures" / "events_plover.json"
-
-
-def run(texts: list[str], stages: list[Stage]) -> list[Article]:
-    articles = [Article(id=article_id(t), source="plover", text=t, meta=Metadata()) for t in texts]
-    for article, doc in zip(articles, load_nlp().pipe(texts), strict=True):
-        for stage in stages:
-            stage(article, doc)
-    return articles
+Parsed = tuple[Article, Doc]
 
 
 def score(golds: list[str], outputs: list[list[str | None]]) -> dict[str, float]:
@@ -73,16 +77,39 @@ def score(golds: list[str], outputs: list[list[str | None]]) -> dict[str, float]
     }
 
 
-def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+def prepare(path: Path, stages: list[Stage]) -> tuple[list[dict[str, Any]], list[Parsed]]:
+    """The gold records and their parsed articles with every stage but events run once."""
     records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    articles = run([r["text"] for r in records], stages)
+    texts = [r["text"] for r in records]
+    before = [s for s in stages if s.name != "events"]
+    parsed = []
+    for text, doc in zip(texts, load_nlp().pipe(texts), strict=True):
+        article = Article(id=article_id(text), source="plover", text=text, meta=Metadata())
+        for stage in before:
+            stage(article, doc)
+        parsed.append((article, doc))
+    return records, parsed
+
+
+def code(
+    parsed: list[Parsed], lex: Lexicon | None = None, model: TriggerModel | bool | None = True
+) -> list[Article]:
+    """The articles with their events coded afresh (with ``lex``, default the shipped one;
+    ``model`` the learned classifier: True the shipped one, None the rules alone)."""
+    stage = EventStage(lex=lex or lexicon(), model=model)
+    out = []
+    for article, doc in parsed:
+        copy = dataclasses.replace(article, events=[])
+        stage(copy, doc)
+        out.append(copy)
+    return out
+
+
+def figures(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, Any]:
+    """Type figures in both views, participants and confusions of coded articles."""
     golds = [r["event"] for r in records]
     raw = [[e.type for e in a.events] for a in articles]
     view = [[plover_view(e) for e in a.events] for a in articles]
-    if errors:
-        for record, article, out in zip(records, articles, view, strict=True):
-            if record["event"] not in out or any(t not in (None, record["event"]) for t in out):
-                _show(record, article.events)
     confusion = Counter(
         (g, t) for g, out in zip(golds, view, strict=True) for t in out if t and t != g
     )
@@ -93,6 +120,114 @@ def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
         "participants": participants(records, articles),
         "confusions": {f"{g}->{t}": n for (g, t), n in confusion.most_common(15)},
     }
+
+
+def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+    records, parsed = prepare(path, stages)
+    articles = code(parsed)
+    if errors:
+        for record, article in zip(records, articles, strict=True):
+            out = [plover_view(e) for e in article.events]
+            if record["event"] not in out or any(t not in (None, record["event"]) for t in out):
+                _show(record, article.events)
+    result = figures(records, articles)
+    result["rules_only"] = figures(records, code(parsed, model=None))
+    result["cross_validation"] = cross_validate(records, parsed, learned=True)
+    result["cross_validation_rules_only"] = cross_validate(records, parsed, learned=False)
+    result["rules_audit"] = audit(records, parsed)
+    return result
+
+
+SEED = 15
+FOLDS = 3
+
+
+def folds(records: list[dict[str, Any]], k: int = FOLDS, seed: int = SEED) -> list[int]:
+    """The fold of each record: stratified by gold type (each type's records shuffled with a
+    fixed seed, then dealt round-robin, continuing where the previous type stopped)."""
+    by_type: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        by_type.setdefault(r["event"], []).append(i)
+    rng = random.Random(seed)
+    fold = [0] * len(records)
+    turn = 0
+    for type_ in sorted(by_type):
+        members = by_type[type_]
+        rng.shuffle(members)
+        for i in members:
+            fold[i] = turn % k
+            turn += 1
+    return fold
+
+
+def _evidence(parsed: list[Parsed]) -> dict[Row, set[int]]:
+    """For each curated (non-dictionary, non-stoplist) row, the records that mention it."""
+    rows = [row for row, src in provenance.sources().items() if src == "curated"]
+    seen: dict[Row, set[int]] = {row: set() for row in rows}
+    for i, (_, doc) in enumerate(parsed):
+        for row in provenance.evidence(doc[:], rows):
+            seen[row].add(i)
+    return seen
+
+
+def cross_validate(
+    records: list[dict[str, Any]], parsed: list[Parsed], learned: bool
+) -> dict[str, Any]:
+    """k-fold figures: for each held fold, the curated rows whose only development evidence
+    lies in that fold are left out (they could not have been grown from the training folds),
+    and the learned component is fitted on the training folds; the held fold is scored.
+    Pooled figures over all held folds, plus each fold's."""
+    fold = folds(records)
+    seen = _evidence(parsed)
+    pooled: list[Article] = [parsed[i][0] for i in range(len(parsed))]
+    per_fold = []
+    for k in range(FOLDS):
+        held = [i for i in range(len(records)) if fold[i] == k]
+        drop = frozenset(row for row, ids in seen.items() if ids and all(fold[i] == k for i in ids))
+        lex = lexicon(drop=drop)
+        model = None
+        if learned:
+            train_ids = [i for i in range(len(records)) if fold[i] != k]
+            model = train([records[i] for i in train_ids], [parsed[i][1] for i in train_ids], lex)
+        coded = code([parsed[i] for i in held], lex, model)
+        for i, article in zip(held, coded, strict=True):
+            pooled[i] = article
+        fig = figures([records[i] for i in held], coded)
+        per_fold.append({"fold": k, "records": len(held), "rows_left_out": len(drop),
+                         "plover": fig["plover"], "dyad": fig["dyad"],
+                         "participants": fig["participants"]})  # fmt: skip
+    result = figures(records, pooled)
+    result["folds"] = per_fold
+    result["seed"] = SEED
+    return result
+
+
+AUDIT = {
+    "no curated typed rows, no nominals": {"off": frozenset({"curated", "nominals"})},
+    "no stoplist rows (triggers.tsv '-')": {"off": frozenset({"stoplist"})},
+    "no CAMEO verbs (cameo_verbs.tsv)": {"off": frozenset({"verbs"})},
+    "no CAMEO verb+object patterns": {"off": frozenset({"patterns"})},
+    "no derived nominals (cameo_nouns.tsv)": {"off": frozenset({"nominals"})},
+    "dictionary + derived nominals + stoplist only": {"off": frozenset({"curated"})},
+}
+
+
+def audit(records: list[dict[str, Any]], parsed: list[Parsed]) -> dict[str, Any]:
+    """The figures with each trigger source switched off, and with every curated row that a
+    development sentence mentions left out (the rules that may have been grown on dev)."""
+    out: dict[str, Any] = {}
+    seen = _evidence(parsed)
+    variants: dict[str, Lexicon] = {name: lexicon(**kw) for name, kw in AUDIT.items()}  # type: ignore[arg-type]
+    dev_rows = frozenset(row for row, ids in seen.items() if ids)
+    variants["no curated rows mentioned in gsr-dev"] = lexicon(drop=dev_rows)
+    for name, lex in variants.items():
+        fig = figures(records, code(parsed, lex, None))
+        out[name] = {"plover": fig["plover"], "dyad": fig["dyad"],
+                     "participants": fig["participants"]}  # fmt: skip
+    counts = Counter(provenance.sources().values())
+    out["curated_rows"] = dict(counts)
+    out["curated_rows_mentioned_in_dev"] = sorted(f"{f} {p}" for f, p in dev_rows)
+    return out
 
 
 def _words(name: str) -> set[str]:
@@ -108,8 +243,16 @@ def _match(names: list[str], gold: list[str]) -> bool:
     return False
 
 
+def _kb_ids(gold: list[str]) -> set[str]:
+    """The actor ids the KB reads the gold names as (its first reading of each)."""
+    kb = default_kb()
+    return {found[0].id for g in gold if (found := kb.lookup(g))}
+
+
 def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, float]:
-    """Source / target precision and recall over correctly typed events (see the docstring)."""
+    """Source / target precision and recall over correctly typed events (see the docstring).
+    The ``*_kb`` figures also count an output actor whose id is the KB's reading of a gold
+    name ("U.S." and "United States", "Moscow" and the Russian government)."""
     tally = Counter[str]()
     for record, article in zip(records, articles, strict=True):
         typed = [e for e in article.events if plover_view(e) == record["event"]]
@@ -117,7 +260,8 @@ def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict
         targets = [a["actorText"] for a in record["target"]]
         both = set(sources) & set(targets)  # SRC/TAR: a symmetric pair
         for side, gold in (("source", sources), ("target", targets)):
-            hits = []
+            ids = _kb_ids(gold)
+            hits, kb_hits = [], []
             for e in typed:
                 refs = e.actors if side == "source" else e.recipients
                 if both:
@@ -126,16 +270,23 @@ def participants(records: list[dict[str, Any]], articles: list[Article]) -> dict
                 if names:
                     tally[f"{side}_out"] += 1
                     hit = bool(gold) and _match(names, gold)
+                    kb_hit = hit or any(r.id in ids for r in refs if r.id)
                     tally[f"{side}_hit"] += hit
+                    tally[f"{side}_kbhit"] += kb_hit
                     hits.append(hit)
+                    kb_hits.append(kb_hit)
             if gold and typed:
                 tally[f"{side}_gold"] += 1
                 tally[f"{side}_found"] += any(hits)
+                tally[f"{side}_kbfound"] += any(kb_hits)
     return {
         f"{side}_{m}": round(tally[f"{side}_{num}"] / max(tally[f"{side}_{den}"], 1), 3)
         for side in ("source", "target")
-        for m, num, den in (("p", "hit", "out"), ("r", "found", "gold"))
-    }
+        for m, num, den in (
+            ("p", "hit", "out"), ("r", "found", "gold"), ("p_kb", "kbhit", "out"),
+            ("r_kb", "kbfound", "gold"),
+        )
+    }  # fmt: skip
 
 
 def _show(record: dict[str, Any], events: list[Event]) -> None:
@@ -143,36 +294,83 @@ def _show(record: dict[str, Any], events: list[Event]) -> None:
     print(f"[{record['event']}] {record['text'][:150]}\n      got: {got}")
 
 
-def throughput(folder: Path, stages: list[Stage]) -> dict[str, float]:
-    """Parse-only docs/s, full-extract docs/s (clean + parse + stages), per-stage ms/doc."""
+def throughput(folder: Path, stages: list[Stage], chunk: int = 25) -> dict[str, float]:
+    """Parse-only docs/s, full-extract docs/s (clean + parse + stages), per-stage ms/doc.
+    The two runs alternate chunk by chunk (``chunk`` texts each), so a shared machine's
+    changing load falls on both alike; the events stage is also timed without the learned
+    model on the same parses."""
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
     nlp = load_nlp()
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts):
-        pass
-    parse = time.perf_counter() - start
-    spent = dict.fromkeys((s.name for s in stages), 0.0)
-    start = time.perf_counter()
     pipeline = Pipeline(Options())
-    cleaned = [pipeline._clean(RawDocument(str(n), "text", t)) for n, t in enumerate(texts)]
-    articles = [a for a in cleaned if isinstance(a, Article)]
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        for stage in stages:
+    spent = dict.fromkeys((s.name for s in stages), 0.0)
+    rules_only, parse, full, done = EventStage(model=None), 0.0, 0.0, 0
+    spent["events_rules_only"] = 0.0
+    for at in range(0, len(texts), chunk):
+        part = texts[at : at + chunk]
+        start = time.perf_counter()
+        for _ in nlp.pipe(part):
+            pass
+        parse += time.perf_counter() - start
+        start = time.perf_counter()
+        cleaned = [pipeline._clean(RawDocument(str(n), "text", t)) for n, t in enumerate(part)]
+        articles = [a for a in cleaned if isinstance(a, Article)]
+        docs = []
+        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+            for stage in stages:
+                before = time.perf_counter()
+                stage(article, doc)
+                spent[stage.name] += time.perf_counter() - before
+            docs.append(doc)
+        full += time.perf_counter() - start
+        done += len(articles)
+        for article, doc in zip(articles, docs, strict=True):
             before = time.perf_counter()
-            stage(article, doc)
-            spent[stage.name] += time.perf_counter() - before
-    full = time.perf_counter() - start
+            rules_only(dataclasses.replace(article, events=[]), doc)
+            spent["events_rules_only"] += time.perf_counter() - before
     result = {
         "docs": len(texts),
         "parse_docs_per_s": len(texts) / parse,
-        "full_docs_per_s": len(articles) / full,
-        "ratio_full_to_parse": (len(articles) / full) / (len(texts) / parse),
+        "full_docs_per_s": done / full,
+        "ratio_full_to_parse": (done / full) / (len(texts) / parse),
     }
     for name, seconds in spent.items():
-        result[f"{name}_ms_per_doc"] = 1000 * seconds / max(len(articles), 1)
+        result[f"{name}_ms_per_doc"] = 1000 * seconds / max(done, 1)
     result["events_share_of_full"] = spent.get("events", 0.0) / full
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["load_average_1min"] = os.getloadavg()[0]
     return result
+
+
+def _line(name: str, fig: dict[str, Any]) -> str:
+    p, d, q = fig["plover"], fig["dyad"], fig["participants"]
+    return (
+        f"{name[:44]:44} {p['recall']:6.3f} {p['precision_events']:6.3f} {d['recall']:6.3f} "
+        f"{d['precision_events']:6.3f} {q['source_p']:6.3f} {q['source_r']:6.3f} "
+        f"{q['target_p']:6.3f} {q['target_r']:6.3f}"
+    )
+
+
+def report(result: dict[str, Any]) -> None:
+    """Print the plain dev figures, the cross-validated ones and the rules audit."""
+    print(f"{'':44} {'PLV R':>6} {'PLV P':>6} {'dyad R':>6} {'dyad P':>6} "
+          f"{'src P':>6} {'src R':>6} {'tar P':>6} {'tar R':>6}")  # fmt: skip
+    print(_line("dev (rules + model, all fit on dev)", result))
+    kb = result["participants"]
+    src = f"{kb['source_p_kb']:.3f}/{kb['source_r_kb']:.3f}"
+    tar = f"{kb['target_p_kb']:.3f}/{kb['target_r_kb']:.3f}"
+    print(f"{'  participants with KB ids (P/R)':44} source {src}, target {tar}")
+    print(_line("dev, rules alone", result["rules_only"]))
+    for key, name in (
+        ("cross_validation", "rules + model"),
+        ("cross_validation_rules_only", "rules alone"),
+    ):
+        cv = result[key]
+        print(_line(f"{FOLDS}-fold CV, {name} (pooled)", cv))
+        for fold in cv["folds"]:
+            print(_line(f"  fold {fold['fold']} ({fold['rows_left_out']} rows left out)", fold))
+    for name, fig in result["rules_audit"].items():
+        if isinstance(fig, dict) and "plover" in fig:
+            print(_line(f"audit: {name}", fig))
 
 
 def main() -> None:
@@ -189,15 +387,7 @@ def main() -> None:
     result.update(evaluate(args.data, stages, args.errors))
     if not args.no_speed:
         result["throughput"] = throughput(args.speed, stages)
-    print(f"{'view':8} {'recall':>7} {'P(events)':>10} {'P(types)':>9} {'events':>7}")
-    for view in ("dyad", "plover"):
-        s = result[view]
-        print(
-            f"{view:8} {s['recall']:7.3f} {s['precision_events']:10.3f} "
-            f"{s['precision_types']:9.3f} {s['events']:7d}"
-        )
-    print("participants of correctly typed events:",
-          ", ".join(f"{k} {v:.3f}" for k, v in result["participants"].items()))  # fmt: skip
+    report(result)
     for key, value in result.get("throughput", {}).items():
         print(f"{key:24} {value:10.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from"})
 NOMINAL_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ACTOR_PREPS = frozenset({"by", "between", "among"})
+OBJECT_SOURCE_PREPS = frozenset({"from", "by"})
 # "we"/"our" are left out: in news they are a speaker's own side ("we killed them", "our
 # negotiations"), not the two people last named.
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
@@ -422,7 +423,35 @@ def verbal_arguments(
     recipients += _prep_objects(verb, index, RECIPIENT_PREPS)
     if extra is not None:
         recipients += _prep_objects(extra, index, RECIPIENT_PREPS)
+    if not recipients:
+        recipients = _content_recipients(verb, index) or _object_source(verb, index)
     return actors, recipients
+
+
+def _content_recipients(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    """Complement clause: when an act names no recipient of its own, those of the act it
+    announces ("threatened to cut off electricity *to X*", "refused to allow *UN* planes",
+    "threatened to ban *X*")."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp"):
+            continue
+        found = [r for c in child.children if c.dep_ in ("dobj", "dative", "nsubjpass")
+                 for r in refs_of(c, index)]  # fmt: skip
+        found += _prep_objects(child, index, NOMINAL_RECIPIENT_PREPS)
+        if found:
+            return found
+    return []
+
+
+def _object_source(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    """Object's own participants: "dismissed an appeal *from X*", "rejected calls *by X*",
+    "accepted demands *from X*"."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = _prep_objects(child, index, OBJECT_SOURCE_PREPS)
+            if found:
+                return found
+    return []
 
 
 def nominal_arguments(
@@ -430,10 +459,13 @@ def nominal_arguments(
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor."""
     actors, recipients = own_nominal_arguments(noun, index, container)
+    of = _prep_objects(noun, index, frozenset({"of"}))
     if not actors:
         actors = _governor_subject(noun, index)
     if not actors:
-        actors = _prep_objects(noun, index, frozenset({"of"}))
+        actors, of = of, []
+    if not recipients and not container:  # "invasion *of South Lebanon*": the patient
+        recipients = of
     return actors, recipients
 
 

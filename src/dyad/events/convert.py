@@ -4,7 +4,9 @@
 licensed ``CAMEO.2.0.txt`` verb-pattern dictionary (Open Event Data Alliance) and the CAMEO to
 PLOVER conversion table, and writes ``cameo_verbs.tsv`` (verb lemma → CAMEO code → PLOVER type
 and mode, from each verb block's default code) and ``cameo_patterns.tsv`` (verb lemma + object
-lemma → code, from the dictionary's simple ``- * OBJECT [code]`` patterns). We convert rather
+lemma → code, from the dictionary's ``- * OBJECT [code]`` patterns, synonym sets ``&SET`` and
+phrases ``{A B}`` read as their head noun; and verb + ``prep:object`` or ``prep:`` from its
+``- * (PREP OBJECT) [code]`` patterns). We convert rather
 than run PETRARCH because PETRARCH codes one event per sentence from the main verb and reads
 "will meet" as a meeting; dyad only borrows the vocabulary and applies its own parse rules.
 """
@@ -16,11 +18,58 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from dyad.events.derive import LICENCE as DERIVED
+from dyad.events.derive import agent_nouns, derive_nouns
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 VERB = re.compile(r"^([A-Z][A-Z_\-]*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?")
-PATTERN = re.compile(r"^-\s+\*\s+\(?([A-Z][A-Z\-]*)\)?(?:\s|$).*?\[([^\]]*)\]")
+# closed-class words that head no object ("- * NOT EXTEND ...", "- * ON &SOLUTION")
+FUNCTION_WORDS = frozenset(
+    {
+        "not",
+        "no",
+        "to",
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "with",
+        "from",
+        "by",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "against",
+        "as",
+        "that",
+        "than",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "them",
+        "him",
+        "he",
+        "she",
+        "they",
+        "we",
+        "us",
+        "you",
+        "i",
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+    }
+)
 LICENCE = """# Source: CAMEO.2.0.txt, PETRARCH CAMEO verb-pattern dictionary (Open Event Data
 # Alliance, 2015), MIT License: "Permission is hereby granted, free of charge, to any person
 # obtaining a copy of this software ... The above copyright notice and this permission notice
@@ -85,28 +134,90 @@ def blocks(text: str) -> Iterator[tuple[str | None, list[tuple[str, str | None]]
         yield default, verbs, patterns
 
 
+def synsets(text: str) -> dict[str, list[str]]:
+    """The dictionary's synonym sets: ``&CEASEFIRE`` → ["truce", "armistice", ...]."""
+    out: dict[str, list[str]] = {}
+    name = None
+    for line in text.split("####### VERB PATTERNS #######", 1)[0].splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("&"):
+            name = line.rstrip("_")
+            out[name] = []
+        elif line.startswith("+") and name is not None:
+            out[name].append(line[1:].rstrip("_").replace("_", " ").lower())
+        elif not line:
+            name = None
+    return out
+
+
+def _heads(element: str, sets: dict[str, list[str]]) -> list[str]:
+    """The nouns a pattern element stands for: WORD, &SYNSET (each member's head) or
+    {MULTI WORD} (head with its last modifier)."""
+    element = element.strip("{}$+")
+    if element.startswith("&"):
+        return [w.split()[-1] for w in sets.get(element.rstrip("_"), []) if w]
+    words = element.lower().split()
+    head = words[-1] if words else ""
+    if not head.isalpha() or head in FUNCTION_WORDS:
+        return []
+    # a phrase keeps its last modifier: "{DEFIANT STATEMENT}" is "defiant statement"
+    return [f"{words[-2]} {head}" if len(words) > 1 and words[-2].isalpha() else head]
+
+
+ELEMENT = re.compile(r"\{[^}]*\}|\([^)]*\)|[&A-Z][A-Z_\-]*")
+
+
+def parse_pattern(line: str, sets: dict[str, list[str]]) -> tuple[str, list[str], str] | None:
+    """A verb pattern ``- * OBJECT [code]`` or ``- * (PREP OBJECT) [code]`` as (prep or "",
+    head nouns, code); None for patterns with words before the verb, with more after the first
+    element ("- * STATEMENT (FOR)" is a demand, "issued a statement" is not), or no code."""
+    match = re.match(r"^-\s+\*\s*(.*?)\s*\[([^\]]*)\]", line)
+    code = _code(match.group(2)) if match else None
+    if match is None or code is None:
+        return None
+    rest = match.group(1).replace("+", " ").replace("$", " ").strip()
+    first = ELEMENT.match(rest)
+    if first is None:
+        return None
+    element = first.group(0)
+    if rest[first.end() :].strip():  # "- * STATEMENT (FOR)": more than we match, skip
+        return None
+    if element.startswith("("):
+        words = ELEMENT.findall(element[1:-1])
+        if not words or not words[0].isalpha():
+            return None
+        heads = _heads(words[1], sets) if len(words) > 1 else [""]
+        return words[0].lower(), heads, code
+    return "", _heads(element, sets), code
+
+
 def convert(cameo: Path, plover: Path) -> tuple[list[str], list[str]]:
     """Rows of ``cameo_verbs.tsv`` and ``cameo_patterns.tsv`` (sorted, deduplicated)."""
     table = read_plover(plover)
     verb_rows: dict[str, str] = {}
     pattern_rows: dict[tuple[str, str], str] = {}
-    for default, verbs, patterns in blocks(cameo.read_text(encoding="utf-8", errors="replace")):
+    text = cameo.read_text(encoding="utf-8", errors="replace")
+    sets = synsets(text)
+    for default, verbs, patterns in blocks(text):
         for lemma, own in verbs:
             code = own or default
             mapped = plover_of(code, table) if code else None
             if code and mapped and lemma not in verb_rows:
                 verb_rows[lemma] = f"{lemma}\t{code}\t{mapped[0]}\t{mapped[1]}"
         for line in patterns:
-            match = PATTERN.match(line)
-            code = _code(match.group(2)) if match else None
-            mapped = plover_of(code, table) if match and code else None
-            if match is None or code is None or mapped is None:
+            parsed = parse_pattern(line, sets)
+            mapped = plover_of(parsed[2], table) if parsed else None
+            if parsed is not None and parsed[2].startswith("01"):
+                mapped = ("-", "")  # a statement, not an event: blocks the verb's default
+            if parsed is None or mapped is None:
                 continue
-            obj = match.group(1).lower()
+            prep, heads, code = parsed
             for lemma, _ in verbs:
-                pattern_rows.setdefault(
-                    (lemma, obj), f"{lemma}\t{obj}\t{code}\t{mapped[0]}\t{mapped[1]}"
-                )
+                for head in heads:
+                    key = (lemma, f"{prep}:{head}" if prep else head)
+                    pattern_rows.setdefault(
+                        key, f"{key[0]}\t{key[1]}\t{code}\t{mapped[0]}\t{mapped[1]}"
+                    )
     return sorted(verb_rows.values()), sorted(pattern_rows.values())
 
 
@@ -115,6 +226,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cameo", type=Path, default=SHARED / "phoenix" / "CAMEO.2.0.txt")
     parser.add_argument("--plover", type=Path, default=SHARED / "plover" / "CAMEO2PLOVER-2021.txt")
     parser.add_argument("--out", type=Path, default=DATA)
+    parser.add_argument(
+        "--wordnet", type=Path, help="WordNet 3.0 dict dir: also write cameo_nouns.tsv"
+    )
     args = parser.parse_args(argv)
     verbs, patterns = convert(args.cameo, args.plover)
     heads = ("# lemma\tcameo\ttype\tmode", "# verb\tobject\tcameo\ttype\tmode")
@@ -125,6 +239,14 @@ def main(argv: list[str] | None = None) -> None:
             LICENCE + head + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
         )
         print(f"{name:20} {len(rows):6} rows")
+    if args.wordnet:
+        agents = agent_nouns(args.cameo.parent / "Phoenix.agents.txt")
+        nouns = derive_nouns([row.split("\t") for row in verbs], args.wordnet, agents)
+        head = "# noun\tverb\tcameo\ttype\tmode\n"
+        (args.out / "cameo_nouns.tsv").write_text(
+            DERIVED + head + "\n".join(nouns) + "\n", encoding="utf-8"
+        )
+        print(f"{'cameo_nouns.tsv':20} {len(nouns):6} rows")
 
 
 if __name__ == "__main__":

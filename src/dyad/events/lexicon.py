@@ -47,6 +47,7 @@ class Lexicon:
     places: dict[str, str] = field(default_factory=dict)
     summits: list[Summit] = field(default_factory=list)
     agents: frozenset[str] = frozenset()
+    derived: set[str] = field(default_factory=set)  # nouns from cameo_nouns.tsv
 
     def cue(self, kind: str, form: str) -> str | None:
         """The status a cue word signals (``"planned"``, ``"cancelled"``, ...), or None."""
@@ -78,16 +79,46 @@ def _spec(type_: str, mode: str, cameo: str) -> Spec | None:
     return None if type_ == "-" else Spec(type_, mode or None, cameo or None)
 
 
-def _converted(lex: Lexicon, data_dir: Path) -> None:
-    for lemma, cameo, type_, *rest in read_rows("cameo_verbs.tsv", data_dir):
-        lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
-    for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
-        lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+def _converted(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
+    if "verbs" not in off:
+        for lemma, cameo, type_, *rest in read_rows("cameo_verbs.tsv", data_dir):
+            lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+    if "patterns" not in off:
+        for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
+            # type "-": the pattern is a statement (CAMEO 01x), not an event
+            lex.verb_object[(verb, obj)] = Spec(type_, (rest[0] if rest else "") or None, cameo)
 
 
-def _curated(lex: Lexicon, data_dir: Path) -> None:
+def _derived(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
+    """Nouns derived from dictionary verbs (``cameo_nouns.tsv``), except those of verbs the
+    curated stoplist says name no event ("heading" from *head*, "holding" from *hold*)."""
+    if "nominals" in off or not (data_dir / "cameo_nouns.tsv").exists():
+        return
+    stop = {r[0] for r in curated_rows(data_dir) if r[1] == "V" and r[2] == "-"}
+    for noun, verb, cameo, type_, *rest in read_rows("cameo_nouns.tsv", data_dir):
+        if type_ == "CONSULT" or (verb in stop and "stoplist" not in off):
+            continue  # meetings are the curated nouns' job: they have rules of their own
+        lex.nouns[noun] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+        lex.derived.add(noun)
+
+
+def curated_rows(data_dir: Path = DATA_DIR) -> list[tuple[str, str, str, str, str]]:
+    """The rows of ``triggers.tsv``: (form, pos, type, mode, cameo)."""
+    rows = []
     for row in read_rows("triggers.tsv", data_dir):
         form, pos, type_, mode, cameo = ([*row, "", "", ""])[:5]
+        rows.append((form, pos, type_, mode, cameo))
+    return rows
+
+
+def _curated(
+    lex: Lexicon, data_dir: Path, off: frozenset[str], drop: frozenset[tuple[str, str]]
+) -> None:
+    for form, pos, type_, mode, cameo in curated_rows(data_dir):
+        if pos == "N" and (form, pos) not in drop:
+            lex.derived.discard(form)
+        if (form, pos) in drop or ("stoplist" if type_ == "-" else "curated") in off:
+            continue
         spec = _spec(type_, mode, cameo)
         if pos == "V":
             lex.verbs[form] = spec
@@ -103,11 +134,20 @@ def _curated(lex: Lexicon, data_dir: Path) -> None:
 
 
 @functools.cache
-def lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
-    """The shipped lexicon (cached)."""
+def lexicon(
+    data_dir: Path = DATA_DIR,
+    off: frozenset[str] = frozenset(),
+    drop: frozenset[tuple[str, str]] = frozenset(),
+) -> Lexicon:
+    """The shipped lexicon (cached). ``off`` switches whole sources off for the rules audit
+    (``verbs``, ``patterns``: the converted CAMEO dictionary; ``nominals``: nouns derived
+    from it; ``curated``: the typed rows of
+    ``triggers.tsv``; ``stoplist``: its ``-`` rows); ``drop`` leaves out single curated rows
+    ``(form, pos)`` (cross-validation drops rows whose only evidence is the held fold)."""
     lex = Lexicon()
-    _converted(lex, data_dir)
-    _curated(lex, data_dir)
+    _converted(lex, data_dir, off)
+    _derived(lex, data_dir, off)
+    _curated(lex, data_dir, off, drop)
     for status, kind, form in read_rows("status.tsv", data_dir):
         lex.status[(kind, form)] = status
     lex.places = {name.lower(): code for name, code in read_rows("places.tsv", data_dir)}

@@ -37,6 +37,7 @@ from dyad.events.context import (
     habitual,
     status_of,
 )
+from dyad.events.learned import TriggerModel, trigger_model
 from dyad.events.lexicon import Lexicon, Summit, lexicon
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
@@ -70,20 +71,32 @@ class EventStage:
     requires: tuple[str, ...] = ("doc", "timexes")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, kb: ActorKB | None = None, lex: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        kb: ActorKB | None = None,
+        lex: Lexicon | None = None,
+        model: TriggerModel | bool | None = True,
+    ) -> None:
+        """``model``: the learned trigger classifier; True (default) the shipped one,
+        None/False the rules alone."""
         self.kb = kb or default_kb()
         self.lex = lex or lexicon()
+        self.model = trigger_model() if model is True else (model or None)
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.events.extend(code_events(article, doc, self.kb, self.lex))
+        article.events.extend(code_events(article, doc, self.kb, self.lex, self.model))
 
 
-def code_events(article: Article, doc: Doc, kb: ActorKB, lex: Lexicon) -> list[Event]:
+def code_events(
+    article: Article, doc: Doc, kb: ActorKB, lex: Lexicon, model: TriggerModel | None = None
+) -> list[Event]:
     """The events of one parsed article, in text order."""
     coder = _Coder(article, doc, kb, lex)
     coded: list[Coded] = []
     for sent in doc.sents:
         found = absorb(find_triggers(sent, lex))
+        if model is not None:
+            found = model.revise(sent, found, lex)
         if found:
             mentions = [c for t in found if (c := coder.code(t, sent, found)) is not None]
             coded.extend(_borrow_participants(_merge(mentions)))
@@ -130,6 +143,8 @@ class _Coder:
         if date["value"] is None and habitual(trigger):
             return None  # many occasions, none of them placed in time: not one event
         place = attach_place(trigger, sent, triggers, containers)
+        if not recipients and place is not None and _directed_at_place(trigger):
+            recipients = self._place_target(place, keys)
         status = status_of(trigger, self.lex, self.doc)
         if status == "occurred" and _after(date.get("value"), self.published):
             status = "planned"
@@ -146,6 +161,14 @@ class _Coder:
             location=self._location(place, summit),
         )
         return Coded(event, trigger, date["value"] is not None, borrow, quoted)
+
+    def _place_target(self, place: Span, keys: set[str]) -> list[ActorRef]:
+        """The place an act is done in, as its target when it names none ("demonstrated in
+        *Serbia*", "set up a centre in *Tokyo*"): PLOVER's target convention."""
+        mention = self.index.by_token.get(place.root.i)
+        if mention is None or (mention.ref.id or mention.ref.name) in keys:
+            return []
+        return [mention.ref]
 
     def _named_in(self, sent: Span, quote: tuple[int, int]) -> set[str]:
         """The actors a quotation names explicitly (names, not pronouns or role nouns)."""
@@ -197,6 +220,12 @@ class _Coder:
             found = self.kb.lookup(name)
             country = found[0].country if found else None
         return {"name": name, "country": country}
+
+
+def _directed_at_place(trigger: Trigger) -> bool:
+    """Whether the place of an act with no other target is its target: not for meetings
+    (they happen at a place), except visits (to their host)."""
+    return trigger.spec.type != "CONSULT" or trigger.spec.mode == "visit"
 
 
 def _quote_spans(article: Article) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ REPORTING = frozenset({"say", "declare", "state", "insist", "tell", "conclude", 
 MUST = Spec("REQUEST", None, "100")
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl"})
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
+EVENT_PREPS = frozenset({"by", "against", "on", "with", "between", "of", "from", "to", "into"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 THEME_DEPS = frozenset({"dobj", "nsubjpass", "prep", "dative"})
 SUBORDINATORS = frozenset(
@@ -123,17 +124,55 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     if found is not None:
         return Trigger(token, found[0], found[1])
     lemma = token.lemma_.lower()
+    pattern = _pattern(token, lemma, lex)
+    if pattern is not None:
+        return pattern if pattern.spec.type != "-" else None  # a statement: no event
     if lemma in lex.verbs and lex.verbs[lemma] is None:
         return None
-    for child in token.children:
-        if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
-            spec = lex.verb_object.get((lemma, child.lemma_.lower()))
-            if spec is not None and lex.verbs.get(lemma) is not None and lemma not in lex.curated:
-                return Trigger(token, spec, child)
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
     return Trigger(token, spec) if spec is not None else None
+
+
+def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """The CAMEO dictionary's most specific pattern for a verb, as PETRARCH reads it: verb +
+    preposition + object ("agree *to* a *ceasefire*"), then verb + object ("impose
+    sanctions"), then verb + preposition ("agree *with*"). A curated verb takes only the first;
+    a stoplisted light verb ("reach", "issue", "hold") only the first two, never the
+    preposition alone, and an object that is a noun trigger of its own ("held *talks*") is
+    read as that noun."""
+    if lemma not in lex.verbs:
+        return None
+    light = lex.verbs[lemma] is None  # "reach", "issue": only their specific patterns
+    preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for form in _pattern_forms(pobj):
+                spec = lex.verb_object.get((lemma, f"{prep.lower_}:{form}"))
+                if spec is not None and not (spec.type == "-" and lemma in lex.curated):
+                    return Trigger(token, spec)
+    if lemma in lex.curated and not light:  # a curated verb: only the most specific patterns
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and _noun_spec(child, lex) is None:
+            for form in _pattern_forms(child):
+                spec = lex.verb_object.get((lemma, form))
+                if spec is not None:
+                    return Trigger(token, spec, child)
+    for prep in [] if light else preps:
+        spec = lex.verb_object.get((lemma, f"{prep.lower_}:"))
+        if spec is not None:
+            return Trigger(token, spec)
+    return None
+
+
+def _pattern_forms(noun: Token) -> list[str]:
+    """How a dictionary pattern may name a noun, most specific first: with a modifier
+    ("defiant statement"), then alone, by lemma or word."""
+    bare = [noun.lemma_.lower(), noun.lower_]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    return [f"{m.lower_} {b}" for m in mods for b in bare] + bare
 
 
 def _noun_spec(token: Token, lex: Lexicon) -> tuple[Spec, Token | None] | None:
@@ -167,7 +206,26 @@ def _nominal(token: Token, lex: Lexicon) -> Trigger | None:
     found = _noun_spec(token, lex)
     if found is None:
         return None
+    if found[1] is None and token.lemma_.lower() in lex.derived and not _eventive(token, lex):
+        return None
     return Trigger(token, found[0], found[1], nominal=True)
+
+
+def _eventive(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun derived from a dictionary verb is used as an event: the object of a
+    light verb ("launched an *attack*", "staged a *protest*", "reached an *agreement*") or
+    with participants of its own ("Israel's *invasion* of Lebanon", "*attacks* on X")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        if lemma in lex.verbs and lex.verbs[lemma] is None:
+            return True
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in EVENT_PREPS:
+            return any(c.dep_ == "pobj" for c in child.children)
+    return False
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
