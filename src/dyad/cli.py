@@ -20,9 +20,10 @@ from .actors import default_kb, describe_actor, format_actor_text, query_ids
 from .actors.kb import KB_ENV
 from .commands.options import db_option, workers_option
 from .commands.serve import serve
+from .commands.spark import spark
 from .commands.stories import events, relations_command, timeline
 from .errors import DyadError
-from .ingest import IngestCounts, expected_articles, ingest_paths
+from .ingest import IngestCounts, expected_articles, ingest_parquet, ingest_paths
 from .model import ReadError
 from .parallel import analyse, pool_plan
 from .progress import progress
@@ -106,12 +107,16 @@ def extract(paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @db_option
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
               help="Articles written per transaction.")  # fmt: skip
 @workers_option
-def ingest(paths: tuple[str, ...], db: str, batch_size: int, workers: int | None) -> None:
+@click.option("--parquet", type=click.Path(exists=True, file_okay=False),
+              help="Load the Parquet tables of `dyad spark extract` (not PATHS).")  # fmt: skip
+def ingest(
+    paths: tuple[str, ...], db: str, batch_size: int, workers: int | None, parquet: str | None
+) -> None:
     """Read articles into the store; an article already stored is not stored again.
 
     Each batch is written in one transaction: a run that fails or is interrupted leaves
@@ -124,13 +129,20 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, workers: int | None
       dyad ingest samples/
       dyad ingest crawl.warc.gz feeds.jsonl --db news.duckdb
       dyad ingest archive/ --workers 4
+      dyad ingest --parquet parquet/ --db news.duckdb
     """
+    if bool(paths) == bool(parquet):
+        raise click.UsageError("give PATHS or --parquet DIR (one of them)")
     counts = IngestCounts()
     n, small = pool_plan(workers)
+    total = None if parquet else expected_articles(paths)
     try:
-        with Store(db) as store, progress("ingesting", total=expected_articles(paths)) as tick:
-            ingest_paths(store, paths, counts, workers=n, in_process_up_to=small,
-                         batch_size=batch_size, tick=tick, on_error=report_error)  # fmt: skip
+        with Store(db) as store, progress("ingesting", total=total) as tick:
+            if parquet:
+                ingest_parquet(store, parquet, counts, batch_size=batch_size, tick=tick)
+            else:
+                ingest_paths(store, paths, counts, workers=n, in_process_up_to=small,
+                             batch_size=batch_size, tick=tick, on_error=report_error)  # fmt: skip
     except KeyboardInterrupt:
         # the batch being written is rolled back; what was committed before stays
         warn(f"interrupted: {counts.summary(db)}")
@@ -231,6 +243,7 @@ cli.add_command(events)
 cli.add_command(timeline)
 cli.add_command(relations_command)
 cli.add_command(serve)
+cli.add_command(spark)
 
 
 def main() -> None:
