@@ -106,3 +106,27 @@ def test_killed_worker_stops_cleanly_and_rerun_completes(one_process: Path, tmp_
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert dump(db)["articles"] == dump(one_process)["articles"]
     assert len(dump(db)["events"]) == len(dump(one_process)["events"])
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_stops_the_workers_and_says_what_was_stored(tmp_path: Path) -> None:
+    db = tmp_path / "interrupted.duckdb"
+    args = [sys.executable, "-m", "dyad", "ingest", str(SAMPLES), "--db", str(db)]
+    proc = subprocess.Popen([*args, "--workers", "2"], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (workers := _workers_of(proc.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "no worker process appeared"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    assert "interrupted: 0 added, 0 already stored, 0 failed" in err.decode()
+    for pid in workers:  # stopped, not left running
+        assert not Path(f"/proc/{pid}").exists() or b"zombie" in _state(pid)
+
+
+def _state(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/status").read_bytes().lower()
+    except OSError:
+        return b"zombie"

@@ -1,16 +1,16 @@
 """Ingesting: analysed articles into the store, in batches of one transaction each.
 
-:func:`ingest_parquet` loads the Parquet tables a Spark run wrote (``dyad ingest --parquet``)
-through the same write path, so they are deduplicated and fused like any other input.
-
 :func:`ingest_paths` is what ``dyad ingest PATHS`` runs: read the paths (in this process),
 analyse them with :func:`dyad.parallel.analyse` (one process or a pool of workers), and write
 batches through :meth:`Store.add`, the store's one write path. :class:`IngestCounts` is
 updated as batches commit, so a caller that is interrupted can say what was stored.
+:func:`ingest_parquet` loads the Parquet tables a Spark run wrote (``dyad ingest --parquet``)
+through the same write path, so they are deduplicated and fused like any other input.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
@@ -94,8 +94,11 @@ def expected_articles(paths: Sequence[str]) -> int | None:
     """How many articles ``paths`` hold when that is known without reading them.
 
     Known when every file is one article (text, Markdown, HTML); ``None`` when standard
-    input, a JSON Lines or WARC file (many articles each) or an unknown format is among them.
+    input, a JSON Lines or WARC file (many articles each) or an unknown format is among them,
+    and when no terminal shows the progress bar (the folders are not walked twice for nothing).
     """
+    if not sys.stderr.isatty():
+        return None
     total = 0
     for path in paths:
         if path == STDIN:
