@@ -145,7 +145,11 @@ def test_end_to_end_gold_timeline(tmp_path: Path) -> None:
     assert ingest.returncode == 0, ingest.stderr.decode()
     shown = run_dyad("timeline", "Barack Obama", "Vladimir Putin", "--db", db, "--format", "json")
     assert shown.returncode == 0, shown.stderr.decode()
-    entries = json.loads(shown.stdout)
+    check_gold_timeline(json.loads(shown.stdout))
+
+
+def check_gold_timeline(entries: list[dict[str, Any]]) -> None:
+    """The Obama–Putin timeline (``dyad timeline --format json``) meets the gold expectations."""
     expect = GOLD_TIMELINE
     for want in expect["expect"]:
         assert any(

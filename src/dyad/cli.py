@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from contextlib import closing
 from datetime import date
-from itertools import islice
 
 import click
 
@@ -20,12 +19,14 @@ from . import __version__
 from .actors import default_kb, describe_actor, format_actor_text, query_ids
 from .actors.kb import KB_ENV
 from .commands.export import export_command
-from .commands.options import db_option
+from .commands.options import db_option, workers_option
 from .commands.serve import serve
+from .commands.spark import spark
 from .commands.stories import events, relations_command, timeline
 from .errors import DyadError
-from .model import Article, RawDocument, ReadError
-from .pipeline import Options, Pipeline
+from .ingest import IngestCounts, expected_articles, ingest_parquet, ingest_paths
+from .model import ReadError
+from .parallel import analyse, pool_plan
 from .progress import progress
 from .readers import read_paths
 from .render import FORMATS, render_rows
@@ -66,17 +67,14 @@ def cli(kb_files: tuple[str, ...]) -> None:
         default_kb.cache_clear()
 
 
-def _documents(paths: tuple[str, ...]) -> Iterator[RawDocument | ReadError]:
-    return read_paths(list(paths) or ["-"])
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
     help="Output format: one JSON object per article per line.",
 )  # fmt: skip
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@workers_option
+def extract(paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
     """Read articles and print one JSON object per article (stateless).
 
     PATHS are files or folders (walked recursively) of text/Markdown scrapes, HTML
@@ -88,12 +86,15 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     Examples:
       dyad extract samples/000_94e6e827dd53408d.txt
       cat page.html | dyad extract - | jq .title
+      dyad extract big-folder/ --workers 4 > articles.jsonl
     """
-    pipeline = Pipeline(Options())
     extracted = 0
     out = sys.stdout
-    with progress("extracting") as tick:
-        for item in pipeline.run(_documents(paths)):
+    sources = list(paths) or ["-"]
+    n, small = pool_plan(workers)
+    results = analyse(read_paths(sources), workers=n, in_process_up_to=small)
+    with closing(results), progress("extracting", total=expected_articles(sources)) as tick:
+        for item in results:
             if isinstance(item, ReadError):
                 report_error(item)
                 line = item.to_dict()
@@ -106,53 +107,52 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(0 if extracted else 1)
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @db_option
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
               help="Articles written per transaction.")  # fmt: skip
-def ingest(paths: tuple[str, ...], db: str, batch_size: int) -> None:
+@workers_option
+@click.option("--parquet", type=click.Path(exists=True, file_okay=False),
+              help="Load the Parquet tables of `dyad spark extract` (not PATHS).")  # fmt: skip
+def ingest(
+    paths: tuple[str, ...], db: str, batch_size: int, workers: int | None, parquet: str | None
+) -> None:
     """Read articles into the store; an article already stored is not stored again.
 
-    Each batch is written in one transaction: a run that fails leaves what was stored
-    before untouched. Unreadable files are reported on standard error and skipped.
+    Each batch is written in one transaction: a run that fails or is interrupted leaves
+    what was stored before untouched, and running it again completes it. Unreadable files
+    are reported on standard error and skipped. Worker processes analyse; only this
+    process writes to the store.
 
     \b
     Examples:
       dyad ingest samples/
       dyad ingest crawl.warc.gz feeds.jsonl --db news.duckdb
+      dyad ingest archive/ --workers 4
+      dyad ingest --parquet parquet/ --db news.duckdb
     """
-    pipeline = Pipeline(Options())
-    failed = added = already = 0
-
-    def articles() -> Iterator[Article]:
-        nonlocal failed
-        for item in pipeline.run(_documents(paths)):
-            if isinstance(item, ReadError):
-                failed += 1
-                report_error(item)
-            else:
-                yield item
-
+    if bool(paths) == bool(parquet):
+        raise click.UsageError("give PATHS or --parquet DIR (one of them)")
+    counts = IngestCounts()
+    n, small = pool_plan(workers)
+    total = None if parquet else expected_articles(paths)
     try:
-        with Store(db) as store, progress("ingesting") as tick:
-            for batch in _batches(articles(), batch_size):
-                result = store.add(batch)
-                added += result.added
-                already += result.already_stored
-                tick.advance(len(batch))
+        with Store(db) as store, progress("ingesting", total=total) as tick:
+            if parquet:
+                ingest_parquet(store, parquet, counts, batch_size=batch_size, tick=tick)
+            else:
+                ingest_paths(store, paths, counts, workers=n, in_process_up_to=small,
+                             batch_size=batch_size, tick=tick, on_error=report_error)  # fmt: skip
     except KeyboardInterrupt:
         # the batch being written is rolled back; what was committed before stays
-        warn(f"interrupted: {added} added, {already} already stored, {failed} failed ({db})")
+        warn(f"interrupted: {counts.summary(db)}")
         raise
-    warn(f"{added} added, {already} already stored, {failed} failed ({db})")
-    sys.exit(0 if added + already else 1)
+    except DyadError:
+        warn(f"stopped: {counts.summary(db)}")
+        raise
+    warn(counts.summary(db))
+    sys.exit(0 if counts.added + counts.already else 1)
 
 
 @cli.command()
@@ -245,6 +245,7 @@ cli.add_command(timeline)
 cli.add_command(relations_command)
 cli.add_command(serve)
 cli.add_command(export_command)
+cli.add_command(spark)
 
 
 def main() -> None:

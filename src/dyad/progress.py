@@ -10,7 +10,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 
 class Ticker:
@@ -27,19 +37,38 @@ class Ticker:
             self._progress.update(self._task, advance=n)
 
 
+class RateColumn(ProgressColumn):
+    """Articles a second, over the run so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f}/s")
+
+
 @contextmanager
-def progress(label: str, *, enabled: bool | None = None) -> Iterator[Ticker]:
-    """``with progress("extracting") as tick: ... tick.advance()``."""
+def progress(
+    label: str, *, enabled: bool | None = None, total: int | None = None
+) -> Iterator[Ticker]:
+    """``with progress("extracting") as tick: ... tick.advance()``.
+
+    With a ``total`` (when the number of articles is known in advance) the time remaining
+    is shown too.
+    """
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
         yield Ticker(None, None)
         return
-    columns = (
+    count = "{task.completed}/{task.total}" if total else "{task.completed}"
+    columns: list[ProgressColumn] = [
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        TextColumn("{task.completed} articles"),
+        TextColumn(count + " articles"),
+        RateColumn(),
         TimeElapsedColumn(),
-    )
+    ]
+    if total:
+        columns.append(TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        yield Ticker(bar, bar.add_task(label, total=None))
+        yield Ticker(bar, bar.add_task(label, total=total))

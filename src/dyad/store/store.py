@@ -9,7 +9,6 @@ again, only the new place it was read from is noted. Rows are inserted column-wi
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from ..errors import StoreError
 from ..model import Article
 from .fusing import fuse_articles
 from .reading import StoreReads
+from .rows import table_columns
 from .schema import MIGRATIONS
 
 
@@ -152,66 +152,8 @@ class Store(StoreReads):
         )
 
     def _insert_articles(self, articles: list[Article]) -> None:
-        self._insert(
-            "articles",
-            {
-                "id": [a.id for a in articles],
-                "source": [a.source for a in articles],
-                "title": [a.meta.title for a in articles],
-                "authors": [list(a.meta.authors) for a in articles],
-                "published": [a.meta.published for a in articles],
-                "url": [a.meta.url for a in articles],
-                "outlet": [a.meta.outlet for a in articles],
-                "text": [a.text for a in articles],
-                "n_chars": [len(a.text) for a in articles],
-            },
-        )
-        self._insert_annotations(articles)
-
-    def _insert_annotations(self, articles: list[Article]) -> None:
-        ents: dict[str, list[Any]] = _columns("article_id idx entity_id name type country role")
-        ments: dict[str, list[Any]] = _columns("article_id entity_idx start end")
-        quotes: dict[str, list[Any]] = _columns(
-            "article_id idx text start end kind cue speaker_id speaker_name content_start "
-            "content_end"
-        )
-        timexes: dict[str, list[Any]] = _columns("article_id idx text start end type value")
-        events: dict[str, list[Any]] = _columns(
-            "article_id idx type mode cameo actors recipients date_value date_text location "
-            "status trigger sent_start sent_end date_start date_end"
-        )
-        for a in articles:
-            for i, e in enumerate(a.entities):
-                _append(ents, a.id, i, e.id, e.name, e.type, e.country, e.role)
-                for start, end in e.mentions:
-                    _append(ments, a.id, i, start, end)
-            for i, q in enumerate(a.quotes):
-                sp = q.speaker
-                _append(quotes, a.id, i, q.text, *q.span, q.kind, q.cue,
-                        sp.id if sp else None, sp.name if sp else None,
-                        *(q.content or q.span))  # fmt: skip
-            for i, t in enumerate(a.timexes):
-                _append(timexes, a.id, i, t.text, *t.span, t.type, t.value)
-            for i, ev in enumerate(a.events):
-                d = ev.to_dict()
-                dspan = (ev.date or {}).get("span") or (None, None)
-                _append(events, a.id, i, ev.type, ev.mode, ev.cameo, json.dumps(d["actors"]),
-                        json.dumps(d["recipients"]), (ev.date or {}).get("value"),
-                        (ev.date or {}).get("text"),
-                        json.dumps(ev.location) if ev.location else None,
-                        ev.status, ev.trigger, *ev.sentence, *dspan[:2])  # fmt: skip
-        for table, cols in (("entities", ents), ("mentions", ments), ("quotes", quotes),
-                            ("timexes", timexes), ("events", events)):  # fmt: skip
-            self._insert(table, cols)
-
-
-def _columns(names: str) -> dict[str, list[Any]]:
-    return {name: [] for name in names.split()}
-
-
-def _append(columns: dict[str, list[Any]], *values: Any) -> None:
-    for column, value in zip(columns.values(), values, strict=True):
-        column.append(value)
+        for table, columns in table_columns(articles).items():
+            self._insert(table, columns)
 
 
 def _first_line(exc: BaseException) -> str:
