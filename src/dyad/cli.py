@@ -40,6 +40,11 @@ def report_error(error: ReadError) -> None:
     warn(f"error: {error.source}: {error.reason}")
 
 
+def report_warnings(article: Article) -> None:
+    for warning in article.meta.warnings:
+        warn(f"warning: {article.source}: {warning}")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dyad")
 @click.option(
@@ -98,6 +103,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
                 line = item.to_dict()
             else:
                 extracted += 1
+                report_warnings(item)
                 line = item.to_dict()
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             out.flush()
@@ -137,10 +143,11 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int) -> None:
                 failed += 1
                 report_error(item)
             else:
+                report_warnings(item)
                 yield item
 
     try:
-        with Store(db) as store, progress("ingesting") as tick:
+        with Store(db, shared=True, on_wait=warn) as store, progress("ingesting") as tick:
             for batch in _batches(articles(), batch_size):
                 result = store.add(batch)
                 added += result.added

@@ -40,9 +40,15 @@ def clean(raw: RawDocument) -> tuple[str, Metadata]:
 
 def merge_metadata(inferred: Metadata, supplied: dict[str, Any]) -> Metadata:
     """``inferred`` with every non-empty value of the container's ``supplied`` metadata
-    taking its place (``published`` normalised to ISO, ``authors`` to a list)."""
+    taking its place (``published`` normalised to ISO, ``authors`` to a list). A supplied
+    ``published`` that is not a date is noted in :attr:`Metadata.warnings`, not dropped silently."""
     url = _text(supplied.get("url")) or inferred.url
-    published = parse_date(supplied.get("published")) or parse_date(inferred.published)
+    given = supplied.get("published")
+    published = parse_date(given) or parse_date(inferred.published)
+    warnings = []
+    if given not in (None, "") and parse_date(given) is None:
+        instead = f"using {published} found in the text" if published else "left unknown"
+        warnings.append(f"published {_shown(given)} is not a date; {instead}")
     outlet = _text(supplied.get("outlet")) or inferred.outlet or outlet_for_url(url)
     authors = split_authors(supplied.get("authors"), keep_agencies=True)
     return Metadata(
@@ -51,7 +57,14 @@ def merge_metadata(inferred: Metadata, supplied: dict[str, Any]) -> Metadata:
         published=published,
         url=url,
         outlet=outlet,
+        warnings=warnings,
     )
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value as it appears in a warning: its repr, cut to ``limit`` characters."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
 def _text(value: object) -> str | None:

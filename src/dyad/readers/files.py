@@ -12,6 +12,8 @@ from __future__ import annotations
 import errno
 import io
 import os
+import stat
+import time
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -30,6 +32,9 @@ HEAD_BYTES = 64
 #: How much of a file named as WARC but not starting like one is read to see if it is blank.
 NOT_WARC_PEEK = 1 << 16
 EMPTY = "empty file"
+FIFO_NO_WRITER = "named pipe (FIFO): nothing written to it"
+#: How long a named pipe may wait for a writer before it is reported, in seconds.
+FIFO_WAIT = 2.0
 #: errno values and the one-line reason each gives.
 OS_REASONS: dict[int, str] = {
     errno.ENOENT: "no such file or directory",
@@ -64,11 +69,45 @@ def guarded(items: Iterator[Item], source: str, *, path: str | None = None) -> I
 
 
 def _read_file(path: str) -> Iterator[Item]:
+    info = os.stat(path)  # follows links: a loop is ELOOP, a dangling one ENOENT
+    if stat.S_ISFIFO(info.st_mode):
+        yield from _read_fifo(path)
+        return
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        yield ReadError(path, f"not a regular file but a {_file_type(info.st_mode)}")
+        return
     with open(path, "rb") as raw:
-        if raw.seekable():
-            yield from read_stream(raw, path, name=path)
-        else:  # a pipe, e.g. bash's <(zcat ...): read whole, like standard input
-            yield from read_stream(io.BytesIO(raw.read()), path, name=path)
+        yield from read_stream(raw, path, name=path)
+
+
+def _read_fifo(path: str) -> Iterator[Item]:
+    """A named pipe, e.g. bash's ``<(zcat ...)``: read whole, like standard input.
+
+    Opened without blocking, so a pipe nobody writes to is reported after
+    :data:`FIFO_WAIT` seconds instead of hanging the run.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        os.set_blocking(fd, True)  # reads now wait for data, but end at once with no writer
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + FIFO_WAIT
+        while (chunk := os.read(fd, 1 << 20)) or (not chunks and time.monotonic() < deadline):
+            if chunk:
+                chunks.append(chunk)
+            else:
+                time.sleep(0.02)  # no writer yet
+    finally:
+        os.close(fd)
+    if not chunks:
+        yield ReadError(path, FIFO_NO_WRITER)
+        return
+    yield from read_stream(io.BytesIO(b"".join(chunks)), path, name=path)
+
+
+def _file_type(mode: int) -> str:
+    kinds = ((stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+             (stat.S_ISSOCK, "socket"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 def read_stream(raw: BinaryIO, source: str, *, name: str | None = None) -> Iterator[Item]:

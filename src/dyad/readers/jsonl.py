@@ -61,6 +61,8 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
     for key, fields in META_FIELDS.items():
         for name in fields:
             value = _authors(record.get(name)) if key == "authors" else _string(record.get(name))
+            if key == "published" and value is None and _is_value(record.get(name)):
+                value = record[name]  # a number or object: kept so cleaning can warn about it
             if value:
                 meta[key] = value
                 break
@@ -69,6 +71,10 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
 
 def _string(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _is_value(value: object) -> bool:
+    return value is not None and not isinstance(value, str) and value not in ([], {})
 
 
 def _authors(value: object) -> list[str]:
