@@ -6,14 +6,18 @@ starts a small Python holder in a subprocess and tells it when to write and let 
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -164,3 +168,56 @@ def test_duckdb_still_refuses_a_second_process_while_held(
     with pytest.raises(duckdb.IOException, match="lock"):
         duckdb.connect(db, read_only=True)
     let_go(holder)
+
+
+def test_serve_during_two_ingests_nothing_fails(db: str) -> None:
+    """The small version of benchmarks/concurrency.py: real server, real ingests, real HTTP."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dyad", "serve", "--db", db, "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+    )
+    outcomes: list[int | str] = []
+    done = threading.Event()
+
+    def client() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            while not done.is_set():
+                for path in ("/api/stats", "/", "/api/articles?limit=3"):
+                    try:
+                        outcomes.append(http.get(path).status_code)
+                    except httpx.HTTPError as exc:
+                        outcomes.append(type(exc).__name__)
+                        time.sleep(0.1)  # the server may still be starting
+
+    threads = [threading.Thread(target=client) for _ in range(2)]
+    samples = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+    try:
+        for t in threads:
+            t.start()
+        ingests = [
+            subprocess.Popen(
+                [sys.executable, "-m", "dyad", "ingest", *part, "--db", db, "--batch-size", "1"],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for part in (samples[:3], samples[3:])
+        ]
+        errors = [p.communicate(timeout=300)[1] for p in ingests]
+        assert [p.returncode for p in ingests] == [0, 0], errors
+        assert not any("Traceback" in e for e in errors)
+        time.sleep(0.3)
+        done.set()
+        for t in threads:
+            t.join()
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            assert http.get("/api/stats").json()["articles"] == 1 + len(samples)
+    finally:
+        done.set()
+        server.terminate()
+        server.wait(timeout=30)
+    started = outcomes.index(200)  # connection errors before the server listened don't count
+    assert outcomes[started:].count(200) > 10
+    assert all(o in (200, 503) for o in outcomes[started:]), Counter(outcomes)

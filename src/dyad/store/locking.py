@@ -36,7 +36,8 @@ POLL = 0.02
 #: (a CLI query) waits out a batch being written.
 WRITE_WAIT = 120.0
 READ_WAIT = 10.0
-#: A wait shorter than this (a reader finishing its request) is not worth a message.
+#: A wait shorter than this (another batch being written, a request finishing) is not worth
+#: a message.
 NOTICE_AFTER = 1.0
 WRITER_MESSAGE = "waiting for {db}: another dyad process is writing"
 READER_MESSAGE = "waiting for {db}: another process has it open"
@@ -79,7 +80,7 @@ def _flock_within(fd: int, db: str, wait: float, on_wait: Callable[[str], None] 
             return
         except BlockingIOError:
             pass
-        if not told and on_wait is not None:
+        if not told and on_wait is not None and time.monotonic() > deadline - wait + NOTICE_AFTER:
             on_wait(WRITER_MESSAGE.format(db=db))
             told = True
         if time.monotonic() >= deadline:

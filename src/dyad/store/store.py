@@ -61,7 +61,7 @@ class Store:
         self.read_only = read_only
         self.shared = shared and not read_only and self.path != ":memory:"
         self.wait = wait if wait is not None else (READ_WAIT if read_only else WRITE_WAIT)
-        self.on_wait = on_wait
+        self.on_wait = _once(on_wait) if on_wait is not None else None
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (run `dyad ingest` first)")
         self._held = ExitStack()
@@ -273,6 +273,18 @@ class Store:
         for table, cols in (("entities", ents), ("mentions", ments), ("quotes", quotes),
                             ("timexes", timexes), ("events", events)):  # fmt: skip
             self._insert(table, cols)
+
+
+def _once(tell: Callable[[str], None]) -> Callable[[str], None]:
+    """``tell``, passing on only the first of each message (a shared writer waits per batch)."""
+    told: set[str] = set()
+
+    def once(message: str) -> None:
+        if message not in told:
+            told.add(message)
+            tell(message)
+
+    return once
 
 
 def _columns(names: str) -> dict[str, list[Any]]:
