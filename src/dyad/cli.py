@@ -37,12 +37,17 @@ def warn(message: str) -> None:
 
 
 def report_error(error: ReadError) -> None:
-    warn(f"error: {error.source}: {error.reason}")
+    warn(f"error: {one_line(error.source)}: {error.reason}")
 
 
 def report_warnings(article: Article) -> None:
     for warning in article.meta.warnings:
-        warn(f"warning: {article.source}: {warning}")
+        warn(f"warning: {one_line(article.source)}: {warning}")
+
+
+def one_line(name: str) -> str:
+    """A source name fit for one line of standard error (a file name may hold a newline)."""
+    return name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

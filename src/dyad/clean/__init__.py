@@ -5,6 +5,7 @@ Text and Markdown scrapes go through :mod:`dyad.clean.scrape`, HTML pages throug
 URI) is merged over what was inferred from the content: a non-empty container value wins,
 because the container knows its own records better than heuristics do. The outlet, when
 neither names it, comes from the URL's domain via ``data/outlets.tsv``, else stays ``None``.
+Runs of characters that are not language are shortened first (:mod:`dyad.clean.defuse`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from dyad.clean.dates import parse_date
+from dyad.clean.defuse import defuse
 from dyad.clean.html import extract_html
 from dyad.clean.metadata import split_authors
 from dyad.clean.rules import outlet_for_url
@@ -33,6 +35,7 @@ def clean(raw: RawDocument) -> tuple[str, Metadata]:
         body, inferred = extract_html(raw.content, _text(raw.meta.get("url")))
     else:
         raise InputError(raw.source, f"unknown document kind {raw.kind!r}")
+    body = defuse(body)
     if not body.strip():
         raise InputError(raw.source, "no article text found")
     return body, merge_metadata(inferred, raw.meta)

@@ -19,7 +19,15 @@ from typing import BinaryIO
 
 from dyad.model import RawDocument, ReadError
 from dyad.readers.decode import DecodeError, decode
-from dyad.readers.formats import GZIP_MAGIC, Format, choose_format, format_for_name, is_warc
+from dyad.readers.formats import (
+    GZIP_MAGIC,
+    MAX_DOCUMENT_CHARS,
+    Format,
+    choose_format,
+    format_for_name,
+    is_warc,
+    too_long,
+)
 from dyad.readers.gunzip import Gunzip, GzipError
 from dyad.readers.jsonl import read_jsonl
 from dyad.readers.warc import CORRUPT as CORRUPT_WARC
@@ -32,6 +40,8 @@ HEAD_BYTES = 64
 #: How much of a file named as WARC but not starting like one is read to see if it is blank.
 NOT_WARC_PEEK = 1 << 16
 EMPTY = "empty file"
+#: An input that is not WARC is read whole; beyond this many (uncompressed) bytes it is refused.
+MAX_READ_BYTES = 1 << 30
 FIFO_NO_WRITER = "named pipe (FIFO): nothing written to it"
 #: How long a named pipe may wait for a writer before it is reported, in seconds.
 FIFO_WAIT = 2.0
@@ -55,7 +65,18 @@ def os_reason(exc: OSError, path: str | None = None) -> str:
 
 def read_file(path: str) -> Iterator[Item]:
     """Documents in the file at ``path``, or the errors that stopped them."""
-    return guarded(_read_file(path), path, path=path)
+    source = source_name(path)
+    return guarded(_read_file(path, source), source, path=path)
+
+
+def source_name(path: str) -> str:
+    """``path`` as a source name: bytes of the file name that are not UTF-8 (which Python
+    keeps as lone surrogates, unstorable and unprintable) are written ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def guarded(items: Iterator[Item], source: str, *, path: str | None = None) -> Iterator[Item]:
@@ -68,19 +89,19 @@ def guarded(items: Iterator[Item], source: str, *, path: str | None = None) -> I
         yield ReadError(source, f"unexpected error: {type(exc).__name__}: {exc}".replace("\n", " "))
 
 
-def _read_file(path: str) -> Iterator[Item]:
+def _read_file(path: str, source: str) -> Iterator[Item]:
     info = os.stat(path)  # follows links: a loop is ELOOP, a dangling one ENOENT
     if stat.S_ISFIFO(info.st_mode):
-        yield from _read_fifo(path)
+        yield from _read_fifo(path, source)
         return
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-        yield ReadError(path, f"not a regular file but a {_file_type(info.st_mode)}")
+        yield ReadError(source, f"not a regular file but a {_file_type(info.st_mode)}")
         return
     with open(path, "rb") as raw:
-        yield from read_stream(raw, path, name=path)
+        yield from read_stream(raw, source, name=source)
 
 
-def _read_fifo(path: str) -> Iterator[Item]:
+def _read_fifo(path: str, source: str) -> Iterator[Item]:
     """A named pipe, e.g. bash's ``<(zcat ...)``: read whole, like standard input.
 
     Opened without blocking, so a pipe nobody writes to is reported after
@@ -99,9 +120,9 @@ def _read_fifo(path: str) -> Iterator[Item]:
     finally:
         os.close(fd)
     if not chunks:
-        yield ReadError(path, FIFO_NO_WRITER)
+        yield ReadError(source, FIFO_NO_WRITER)
         return
-    yield from read_stream(io.BytesIO(b"".join(chunks)), path, name=path)
+    yield from read_stream(io.BytesIO(b"".join(chunks)), source, name=source)
 
 
 def _file_type(mode: int) -> str:
@@ -126,8 +147,8 @@ def read_stream(raw: BinaryIO, source: str, *, name: str | None = None) -> Itera
         if by_name == "warc":
             yield _not_a_warc(stream, source)
             return
-        data = stream.read()
-    except GzipError as exc:
+        data = _read_capped(stream)
+    except (GzipError, TooLarge) as exc:
         yield ReadError(source, exc.reason)
         return
     yield from read_bytes(data, source, by_name)
@@ -146,8 +167,29 @@ def read_bytes(data: bytes, source: str, by_name: Format | None = None) -> Itera
     kind = choose_format(text, by_name)
     if kind == "jsonl":
         yield from read_jsonl(text, source)
+    elif len(text) > MAX_DOCUMENT_CHARS:
+        yield ReadError(source, too_long(len(text)))
     else:
         yield RawDocument(source=source, kind=kind, content=text)
+
+
+class TooLarge(ValueError):
+    """More bytes than :data:`MAX_READ_BYTES` to read whole (a gzip bomb, a disk image)."""
+
+    def __init__(self) -> None:
+        self.reason = f"too large to read whole: over {MAX_READ_BYTES >> 20:,} MB"
+        super().__init__(self.reason)
+
+
+def _read_capped(stream: BinaryIO | Gunzip) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(1 << 20):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_READ_BYTES:
+            raise TooLarge()
+    return b"".join(chunks)
 
 
 def _not_a_warc(stream: BinaryIO | Gunzip, source: str) -> ReadError:

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 
 from dyad.model import ReadError
-from dyad.readers.files import os_reason
+from dyad.readers.files import os_reason, source_name
 
 HIDDEN_PREFIX = "."
 
@@ -37,7 +37,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[str | ReadError]:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        yield ReadError(folder, os_reason(exc, folder))
+        yield ReadError(source_name(folder), os_reason(exc, folder))
         return
     for entry in entries:
         if entry.name.startswith(HIDDEN_PREFIX):
