@@ -21,7 +21,7 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES, run_dyad
 from dyad.errors import StoreError
 from dyad.model import Article, Metadata, article_id
 from dyad.store import Store, count_articles
@@ -221,3 +221,27 @@ def test_serve_during_two_ingests_nothing_fails(db: str) -> None:
     started = outcomes.index(200)  # connection errors before the server listened don't count
     assert outcomes[started:].count(200) > 10
     assert all(o in (200, 503) for o in outcomes[started:]), Counter(outcomes)
+
+
+def test_ingest_killed_at_random_and_at_a_write_loses_nothing(tmp_path: Path) -> None:
+    """The small version of benchmarks/crash_safety.py: SIGKILL twice, rerun, compare."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import crash_safety
+    from reliability_common import article_ids, table_counts
+
+    files = sorted(SAMPLES.glob("*.txt"))
+    ref = tmp_path / "ref.duckdb"
+    done = run_dyad("ingest", *map(str, files), "--db", str(ref))
+    assert done.returncode == 0
+    run = crash_safety.crash_run(
+        files, tmp_path / "crashed.duckdb", batch=1, kills=2, seed=3, window=6.0, every=2
+    )
+    assert run["kills"] == 2 and run["final_exit_code"] == 0
+    assert run["stores_that_failed_to_open"] == 0
+    found = crash_safety.compare(tmp_path / "crashed.duckdb", article_ids(ref), table_counts(ref))
+    assert (found["articles_lost"], found["articles_extra"], found["articles_duplicated"]) == (
+        0,
+        0,
+        0,
+    )
+    assert found["tables_differing"] == {}
