@@ -35,6 +35,7 @@ from ..stories.svg import relations_svg
 from . import data
 from .backend import DEFAULT_CACHE, DEFAULT_WAIT, Backend, Build
 from .highlight import article_marks, highlight
+from .limits import Limits
 from .openapi import openapi_spec
 from .params import BadParam, NotFound
 
@@ -174,10 +175,12 @@ def create_app(
     kb: ActorKB | None = None,
     cache_size: int = DEFAULT_CACHE,
     wait: float = DEFAULT_WAIT,
+    limits: dict[str, Any] | None = None,
 ) -> Starlette:
     """The ASGI app over the store in ``db`` (raises :class:`~dyad.errors.StoreError`);
     ``cache_size`` distinct answers are memoised (0: none); a request waits up to ``wait``
-    seconds for a write in progress, then gets 503 with ``Retry-After``."""
+    seconds for a write in progress, then gets 503 with ``Retry-After``. ``limits`` are
+    options of :class:`~dyad.web.limits.Limits` (URL and body size, rate per client)."""
     backend = Backend(db, kb, cache_size, wait)
     templates = _templates()
 
@@ -201,7 +204,8 @@ def create_app(
     handlers = {BadParam: errors, NotFound: errors, HTTPException: errors, StoreBusy: errors,
                 Exception: errors}  # fmt: skip
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Limits, **(limits or {}))
+    app.add_middleware(SecurityHeaders)  # outermost: refusals carry the headers too
     app.state.backend = backend
     return app
 
