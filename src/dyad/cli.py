@@ -130,8 +130,10 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def ingest(paths: tuple[str, ...], db: str, batch_size: int) -> None:
     """Read articles into the store; an article already stored is not stored again.
 
-    Each batch is written in one transaction: a run that fails leaves what was stored
-    before untouched. Unreadable files are reported on standard error and skipped.
+    Each batch is written in one transaction: a run that fails (or is killed) leaves what
+    was stored before untouched. Unreadable files are reported on standard error and
+    skipped. The store is held only while a batch is written, so `dyad serve` can run on it
+    and another ingest waits for the batch (see docs/reliability.md).
 
     \b
     Examples:
