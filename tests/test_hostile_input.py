@@ -96,11 +96,15 @@ def test_oversized_inputs_are_refused_before_cleaning(
     monkeypatch.setattr(reader_files, "MAX_READ_BYTES", 50_000)
     (tmp_path / "long.txt").write_text("word " * 300, encoding="utf-8")
     (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 200_000))
-    items = read(tmp_path / "long.txt", tmp_path / "bomb.txt.gz")
-    assert [getattr(i, "reason", "") for i in items] == [
+    (tmp_path / "longer.txt").write_text("word " * 1000, encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"text": "short"}\n' * 400, encoding="utf-8")
+    items = read(*(tmp_path / n for n in ("long.txt", "bomb.txt.gz", "longer.txt", "feed.jsonl")))
+    assert [getattr(i, "reason", "") for i in items[:3]] == [
         "too long for one article: 1,500 characters (limit 1,000)",
         "too large to read whole: over 0 MB",
+        "too long for one article: 5,000 bytes",  # refused before decoding
     ]
+    assert len(items) == 3 + 400  # a large JSON Lines file is many articles, not one
 
 
 def test_jsonl_lone_surrogates_and_a_published_that_is_not_a_date(tmp_path: Path) -> None:

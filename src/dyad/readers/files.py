@@ -40,6 +40,10 @@ HEAD_BYTES = 64
 #: How much of a file named as WARC but not starting like one is read to see if it is blank.
 NOT_WARC_PEEK = 1 << 16
 EMPTY = "empty file"
+#: UTF-8 takes at most four bytes a character (so do UTF-16 and UTF-32).
+MAX_BYTES_PER_CHAR = 4
+#: How much of a large input is decoded to tell JSON Lines from one huge article.
+SNIFF_HEAD = 1 << 16
 #: An input that is not WARC is read whole; beyond this many (uncompressed) bytes it is refused.
 MAX_READ_BYTES = 1 << 30
 FIFO_NO_WRITER = "named pipe (FIFO): nothing written to it"
@@ -156,6 +160,10 @@ def read_stream(raw: BinaryIO, source: str, *, name: str | None = None) -> Itera
 
 def read_bytes(data: bytes, source: str, by_name: Format | None = None) -> Iterator[Item]:
     """Documents in a whole, uncompressed, non-WARC input."""
+    if len(data) > MAX_BYTES_PER_CHAR * MAX_DOCUMENT_CHARS and not _opens_as_jsonl(data, by_name):
+        # more characters than one article may have in any encoding: refuse before decoding
+        yield ReadError(source, f"too long for one article: {len(data):,} bytes")
+        return
     try:
         text = decode(data)
     except DecodeError as exc:
@@ -171,6 +179,16 @@ def read_bytes(data: bytes, source: str, by_name: Format | None = None) -> Itera
         yield ReadError(source, too_long(len(text)))
     else:
         yield RawDocument(source=source, kind=kind, content=text)
+
+
+def _opens_as_jsonl(data: bytes, by_name: Format | None) -> bool:
+    """Whether a large input is JSON Lines (many articles), judged by its first lines."""
+    head = data[:SNIFF_HEAD]
+    try:
+        text = decode(head[: head.rfind(b"\n") + 1] or head)
+    except DecodeError:
+        return False
+    return choose_format(text, by_name) == "jsonl"
 
 
 class TooLarge(ValueError):
