@@ -294,7 +294,10 @@ TARGETS: dict[str, tuple[Any, Callable[[Any], None]]] = {
     "clean": (raw_documents, check_clean),
     "published": (published_values, check_published),
     "time": (news_text, check_time),
-    "pipeline": (st.lists(news_text, min_size=1, max_size=PIPELINE_BATCH), check_pipeline),
+    "pipeline": (
+        st.lists(news_text, min_size=PIPELINE_BATCH, max_size=PIPELINE_BATCH),
+        check_pipeline,
+    ),
 }
 
 
