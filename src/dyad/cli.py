@@ -25,7 +25,7 @@ from .commands.spark import spark
 from .commands.stories import events, relations_command, timeline
 from .errors import DyadError
 from .ingest import IngestCounts, expected_articles, ingest_parquet, ingest_paths
-from .model import ReadError
+from .model import Article, ReadError
 from .parallel import analyse, pool_plan
 from .progress import progress
 from .readers import read_paths
@@ -39,7 +39,17 @@ def warn(message: str) -> None:
 
 
 def report_error(error: ReadError) -> None:
-    warn(f"error: {error.source}: {error.reason}")
+    warn(f"error: {one_line(error.source)}: {error.reason}")
+
+
+def report_warnings(article: Article) -> None:
+    for warning in article.meta.warnings:
+        warn(f"warning: {one_line(article.source)}: {warning}")
+
+
+def one_line(name: str) -> str:
+    """A source name fit for one line of standard error (a file name may hold a newline)."""
+    return name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,6 +110,7 @@ def extract(paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
                 line = item.to_dict()
             else:
                 extracted += 1
+                report_warnings(item)
                 line = item.to_dict()
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             out.flush()
@@ -120,10 +131,12 @@ def ingest(
 ) -> None:
     """Read articles into the store; an article already stored is not stored again.
 
-    Each batch is written in one transaction: a run that fails or is interrupted leaves
-    what was stored before untouched, and running it again completes it. Unreadable files
-    are reported on standard error and skipped. Worker processes analyse; only this
-    process writes to the store.
+    Each batch is written in one transaction: a run that fails, is interrupted or is
+    killed leaves what was stored before untouched, and running it again completes it.
+    Unreadable files are reported on standard error and skipped. Worker processes
+    analyse; only this process writes, and it holds the store only while a batch is
+    written, so `dyad serve` can run on it and another ingest waits for the batch
+    (see docs/reliability.md).
 
     \b
     Examples:
@@ -138,12 +151,16 @@ def ingest(
     n, small = pool_plan(workers)
     total = None if parquet else expected_articles(paths)
     try:
-        with Store(db) as store, progress("ingesting", total=total) as tick:
+        with (
+            Store(db, shared=True, on_wait=warn) as store,
+            progress("ingesting", total=total) as tick,
+        ):
             if parquet:
                 ingest_parquet(store, parquet, counts, batch_size=batch_size, tick=tick)
             else:
                 ingest_paths(store, paths, counts, workers=n, in_process_up_to=small,
-                             batch_size=batch_size, tick=tick, on_error=report_error)  # fmt: skip
+                             batch_size=batch_size, tick=tick, on_error=report_error,
+                             on_article=report_warnings)  # fmt: skip
     except KeyboardInterrupt:
         # the batch being written is rolled back; what was committed before stays
         warn(f"interrupted: {counts.summary(db)}")

@@ -58,13 +58,15 @@ def ingest_paths(
     batch_size: int = 200,
     tick: Ticker | None = None,
     on_error: Callable[[ReadError], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
     stats: PoolStats | None = None,
     options: Options | None = None,
     in_process_up_to: int = 0,
 ) -> IngestCounts:
     """Read, analyse and store ``paths``; ``counts`` holds what is committed at any moment.
 
-    ``workers`` and ``in_process_up_to`` are as in :func:`dyad.parallel.analyse`.
+    ``workers`` and ``in_process_up_to`` are as in :func:`dyad.parallel.analyse`;
+    ``on_error`` is told of every failed document, ``on_article`` of every analysed one.
     """
     results = analyse(
         read_paths(list(paths)), workers=workers, options=options, stats=stats,
@@ -78,6 +80,8 @@ def ingest_paths(
                 if on_error is not None:
                     on_error(item)
             else:
+                if on_article is not None:
+                    on_article(item)
                 yield item
 
     with closing(results):

@@ -59,6 +59,9 @@ class Metadata:
     published: str | None = None  # ISO date YYYY-MM-DD
     url: str | None = None
     outlet: str | None = None
+    #: What cleaning could not use, one line each (e.g. a ``published`` that is not a date);
+    #: the commands print them on standard error. Not part of the output.
+    warnings: list[str] = field(default_factory=list, compare=False)
 
 
 @dataclass(slots=True)

@@ -39,11 +39,20 @@ JSONL_BODY_KEYS: dict[str, Literal["text", "html"]] = {"text": "text", "html": "
 #: How far into a text the weak HTML signals (``<head>``, ``<body>``) are looked for.
 HTML_SNIFF_CHARS = 1024
 
+#: One text or HTML article longer than this is refused before cleaning, whose cost (time and
+#: memory) grows with it; spaCy itself takes at most 1,000,000 characters of clean text.
+MAX_DOCUMENT_CHARS = 10_000_000
+
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_EARLY_TAG = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
+
+
+def too_long(chars: int) -> str:
+    """The reason given for an article over :data:`MAX_DOCUMENT_CHARS`."""
+    return f"too long for one article: {chars:,} characters (limit {MAX_DOCUMENT_CHARS:,})"
 
 
 def format_for_name(name: str) -> Format | None:

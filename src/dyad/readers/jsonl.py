@@ -10,13 +10,15 @@ data, below). Each record's source is ``path#L<line>`` (1-based). A bad line bec
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from dyad.model import RawDocument, ReadError
 from dyad.readers.decode import normalise_newlines
-from dyad.readers.formats import JSONL_BODY_KEYS
+from dyad.readers.formats import JSONL_BODY_KEYS, MAX_DOCUMENT_CHARS, too_long
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: meta key -> the JSON fields it is taken from, first present wins.
 META_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -49,8 +51,10 @@ def read_record(line: str, source: str) -> RawDocument | ReadError:
             continue
         if not isinstance(body, str):
             return ReadError(source, f'"{key}" is not a string but {_json_type(body)}')
+        if len(body) > MAX_DOCUMENT_CHARS:
+            return ReadError(source, too_long(len(body)))
         if body.strip():
-            return RawDocument(source, kind, normalise_newlines(body), _meta(record))
+            return RawDocument(source, kind, normalise_newlines(_scrub(body)), _meta(record))
     if any(key in record for key in JSONL_BODY_KEYS):
         return ReadError(source, "empty text")
     return ReadError(source, 'no "text" or "html" field')
@@ -61,6 +65,8 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
     for key, fields in META_FIELDS.items():
         for name in fields:
             value = _authors(record.get(name)) if key == "authors" else _string(record.get(name))
+            if key == "published" and value is None and _is_value(record.get(name)):
+                value = record[name]  # a number or object: kept so cleaning can warn about it
             if value:
                 meta[key] = value
                 break
@@ -68,7 +74,17 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _string(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return _scrub(value.strip()) or None if isinstance(value, str) else None
+
+
+def _scrub(text: str) -> str:
+    """``text`` with lone surrogates (JSON allows ``"\\ud800"``; no store or terminal takes
+    them) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _is_value(value: object) -> bool:
+    return value is not None and not isinstance(value, str) and value not in ([], {})
 
 
 def _authors(value: object) -> list[str]:

@@ -2,10 +2,11 @@
 
 A file path (or anything that is not a folder, even a missing one, which the reader then
 reports) stands for itself. A folder is walked recursively, entries sorted by name, so the
-files come out sorted by path; hidden entries (``.git``, ``.DS_Store``) are skipped, as are
-sockets and other special files. Symbolic links are followed, but each folder is entered
-once, so a link cycle cannot loop. A folder that cannot be listed is a :class:`ReadError`;
-an empty folder yields nothing.
+files come out sorted by path; hidden entries (``.git``, ``.DS_Store``) are skipped. Everything
+else that is not a folder goes to the reader, which reports what it cannot read (a named pipe
+nobody writes to, a device, a link loop) as one error each. Symbolic links are followed, but
+each folder is entered once, so a link cycle cannot loop. A folder that cannot be listed is
+a :class:`ReadError`; an empty folder yields nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 from collections.abc import Iterator
 
 from dyad.model import ReadError
-from dyad.readers.files import os_reason
+from dyad.readers.files import os_reason, source_name
 
 HIDDEN_PREFIX = "."
 
@@ -36,14 +37,14 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[str | ReadError]:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        yield ReadError(folder, os_reason(exc, folder))
+        yield ReadError(source_name(folder), os_reason(exc, folder))
         return
     for entry in entries:
         if entry.name.startswith(HIDDEN_PREFIX):
             continue
         if _is_dir(entry):
             yield from _walk(entry.path, seen)
-        elif _is_file_or_broken_link(entry):
+        else:
             yield entry.path
 
 
@@ -52,11 +53,3 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
-
-
-def _is_file_or_broken_link(entry: os.DirEntry[str]) -> bool:
-    """Regular files, and links the reader should report as broken."""
-    try:
-        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
-    except OSError:
-        return True

@@ -28,6 +28,8 @@ from dyad.readers.gunzip import GzipError
 
 CORRUPT = "truncated or corrupt WARC"
 DRAIN_BYTES = 1 << 16
+#: Bytes after the last record that may be blank line ends rather than a cut record.
+TRAILING_SLACK = 8
 
 
 class ByteStream(Protocol):
@@ -39,15 +41,25 @@ class ByteStream(Protocol):
 def read_warc(stream: ByteStream, source: str) -> Iterator[RawDocument | ReadError]:
     """The HTML articles in a WARC stream, then a :class:`ReadError` if it is damaged."""
     index = 0
+    counted = _Counted(stream)
     try:
-        for index, record in enumerate(ArchiveIterator(stream), 1):
+        records = ArchiveIterator(counted)
+        for index, record in enumerate(records, 1):
             item = _article(record, source, index)
             damage = _damage(record)
             if damage:
-                yield ReadError(source, f"{CORRUPT}: record {index} {damage}")
+                reason = counted.error.reason if counted.error else f"record {index} {damage}"
+                yield ReadError(source, f"{CORRUPT}: {reason}")
                 return
             if item is not None:
                 yield item
+        if counted.error:
+            yield ReadError(source, f"{CORRUPT}: {counted.error.reason}")
+            return
+        # warcio ends quietly when the input stops inside a record header: look for bytes
+        # read but not part of any record
+        if counted.count - records.offset > TRAILING_SLACK:
+            yield ReadError(source, f"{CORRUPT}: record {index + 1} is cut short in its header")
     except GzipError as exc:
         yield ReadError(source, f"{CORRUPT}: {exc.reason}")
     except ArchiveLoadFailed as exc:
@@ -57,6 +69,27 @@ def read_warc(stream: ByteStream, source: str) -> Iterator[RawDocument | ReadErr
         yield ReadError(
             source, f"{CORRUPT}: cannot parse record {index + 1} ({type(exc).__name__})"
         )
+
+
+class _Counted:
+    """A stream that counts the bytes read from it and ends where its gzip data is damaged
+    (keeping the error), so the records before the damage are still read."""
+
+    def __init__(self, stream: ByteStream) -> None:
+        self.stream = stream
+        self.count = 0
+        self.error: GzipError | None = None
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self.error is not None:
+            return b""
+        try:
+            data = self.stream.read(size)
+        except GzipError as exc:
+            self.error = exc
+            return b""
+        self.count += len(data)
+        return data
 
 
 def _article(record: ArcWarcRecord, source: str, index: int) -> RawDocument | ReadError | None:

@@ -1,7 +1,9 @@
 """The Starlette application behind ``dyad serve``: pages, JSON API, static files, errors.
 
-:func:`create_app` opens the store read-only once; each request works on its own DuckDB
-cursor (connections are not thread-safe, and sync endpoints run in a thread pool). Pages are
+:func:`create_app` serves the store read-only through :class:`~dyad.web.backend.Backend`,
+which lets go of it whenever an ingest writes (a request that cannot wait it out is a 503
+with ``Retry-After``); each request works on its own DuckDB cursor (connections are not
+thread-safe, and sync endpoints run in a thread pool). Pages are
 Jinja2 templates with autoescaping on, over the dicts built by :mod:`dyad.web.data`; the same
 route with ``?format=json`` returns that dict, and ``/api/...`` routes return the data only.
 Bad parameters are 400, unknown things 404, both as JSON for the API; every response carries
@@ -28,11 +30,13 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..actors import ActorKB
+from ..store.locking import StoreBusy
 from ..stories.svg import relations_svg
 from . import data
-from .backend import DEFAULT_CACHE, Backend, Build
+from .backend import DEFAULT_CACHE, DEFAULT_WAIT, Backend, Build
 from .downloads import download_endpoint
 from .highlight import article_marks, highlight
+from .limits import Limits
 from .openapi import openapi_spec
 from .params import BadParam, NotFound
 
@@ -48,6 +52,8 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 log = logging.getLogger("dyad.web")
+#: Seconds a client is asked to wait (``Retry-After``) when a write keeps the store busy.
+RETRY_AFTER = 1
 Endpoint = Callable[[Request], Response]
 
 
@@ -166,11 +172,18 @@ def _openapi(request: Request) -> Response:
 
 
 def create_app(
-    db: str | Path, *, kb: ActorKB | None = None, cache_size: int = DEFAULT_CACHE
+    db: str | Path,
+    *,
+    kb: ActorKB | None = None,
+    cache_size: int = DEFAULT_CACHE,
+    wait: float = DEFAULT_WAIT,
+    limits: dict[str, Any] | None = None,
 ) -> Starlette:
     """The ASGI app over the store in ``db`` (raises :class:`~dyad.errors.StoreError`);
-    ``cache_size`` distinct answers are memoised (0: none)."""
-    backend = Backend(db, kb, cache_size)
+    ``cache_size`` distinct answers are memoised (0: none); a request waits up to ``wait``
+    seconds for a write in progress, then gets 503 with ``Retry-After``. ``limits`` are
+    options of :class:`~dyad.web.limits.Limits` (URL and body size, rate per client)."""
+    backend = Backend(db, kb, cache_size, wait)
     templates = _templates()
 
     def errors(request: Request, exc: Exception) -> Response:
@@ -191,9 +204,11 @@ def create_app(
         Route("/openapi.json", _openapi),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    handlers = {BadParam: errors, NotFound: errors, HTTPException: errors, Exception: errors}
+    handlers = {BadParam: errors, NotFound: errors, HTTPException: errors, StoreBusy: errors,
+                Exception: errors}  # fmt: skip
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Limits, **(limits or {}))
+    app.add_middleware(SecurityHeaders)  # outermost: refusals carry the headers too
     app.state.backend = backend
     return app
 
@@ -205,11 +220,15 @@ def _error_response(templates: Jinja2Templates, request: Request, exc: Exception
         status, body = 404, {"error": str(exc)}
     elif isinstance(exc, HTTPException):
         status, body = exc.status_code, {"error": exc.detail}
+    elif isinstance(exc, StoreBusy):  # an ingest is writing: the client should come back
+        status, body = 503, {"error": "the store is being written; try again shortly"}
     else:
         log.exception("error serving %s", request.url.path, exc_info=exc)
         status, body = 500, {"error": "internal error"}
+    headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
     if _wants_json(request):
-        return JSONResponse(body, status_code=status)
+        return JSONResponse(body, status_code=status, headers=headers)
     return templates.TemplateResponse(
-        request, "error.html", {"status": status, "error": body}, status_code=status
-    )
+        request, "error.html", {"status": status, "error": body}, status_code=status,
+        headers=headers,
+    )  # fmt: skip
