@@ -214,3 +214,25 @@ def test_event_rows_meet_articles_out_of_store_order(db: str) -> None:
         assert last is not None and last[0] == ids[-1]
         assert first is not None and first[0] == ids[0]
         assert articles.get("0" * 64) is None
+
+
+def test_export_leaves_other_connections_settings_alone(db: str, tmp_path: Path) -> None:
+    """DuckDB's memory limit, threads and temporary folder are database-wide: an export
+    puts them back for the caller's own connections to the same file."""
+    settings = (
+        "SELECT current_setting('memory_limit'), current_setting('threads'), "
+        "current_setting('temp_directory')"
+    )
+    with Store(db, read_only=True) as mine:
+        before = mine.con.execute(settings).fetchone()
+        assert before is not None
+        export(db, tmp_path / "a.csv", fmt="csv", table="articles")
+        export(db, tmp_path / "e.csv", fmt="csv")
+        assert mine.con.execute(settings).fetchone() == before
+        mine.con.execute("SET memory_limit = '1GiB'")  # one of the caller's own
+        export(db, tmp_path / "f.csv", fmt="csv", table="fused")
+        assert mine.con.execute(settings).fetchone() == ("1.0 GiB", *before[1:])
+    with pytest.raises(ExportError, match="memory limit"):
+        export(db, tmp_path / "b.csv", fmt="csv", memory_limit="1GB'; ATTACH 'x")
+    assert not (tmp_path / "b.csv").exists()
+    assert export(db, tmp_path / "c.csv", fmt="csv", memory_limit="64 MiB").rows > 0
