@@ -236,3 +236,10 @@ def test_export_leaves_other_connections_settings_alone(db: str, tmp_path: Path)
         export(db, tmp_path / "b.csv", fmt="csv", memory_limit="1GB'; ATTACH 'x")
     assert not (tmp_path / "b.csv").exists()
     assert export(db, tmp_path / "c.csv", fmt="csv", memory_limit="64 MiB").rows > 0
+
+
+def test_a_duckdb_error_is_an_export_error(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "fused.gdelt.tsv"
+    with pytest.raises(ExportError, match=r"fused\.gdelt\.tsv: export failed: Out of Memory"):
+        export(db, out, fmt="gdelt", memory_limit="1KB")  # DuckDB cannot pin a block
+    assert not list(tmp_path.iterdir())

@@ -96,8 +96,9 @@ def export(
     """Export ``table`` of the store ``db`` to ``to`` (``"-"``: standard output) as ``fmt``.
 
     ``table`` defaults to ``fused`` for GDELT and to ``events`` otherwise. Raises
-    :class:`ExportError` for a table the format cannot hold or a file that cannot be written
-    and :class:`~dyad.errors.StoreError` for a store that cannot be opened.
+    :class:`ExportError` for a table the format cannot hold, a file that cannot be written or
+    a DuckDB error on the way (out of memory...) and :class:`~dyad.errors.StoreError` for a
+    store that cannot be opened.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -127,6 +128,8 @@ def export(
                 rows = _to_stdout(store.con, fmt, table, filters, spill)
             else:
                 rows = _to_file(store.con, Path(to), fmt, table, filters)
+        except duckdb.Error as exc:  # out of memory, a full spill folder, ...: one line
+            raise ExportError(f"{to}: export failed: {str(exc).splitlines()[0]}") from exc
         finally:
             _restore(store.con, saved)
     return ExportResult(rows=rows, format=fmt, table=table, path=str(to))
