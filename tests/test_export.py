@@ -243,3 +243,17 @@ def test_a_duckdb_error_is_an_export_error(db: str, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"fused\.gdelt\.tsv: export failed: Out of Memory"):
         export(db, out, fmt="gdelt", memory_limit="1KB")  # DuckDB cannot pin a block
     assert not list(tmp_path.iterdir())
+
+
+def test_first_report_key_puts_an_earlier_day_first_whatever_the_rowid() -> None:
+    """GDELT's first report: by day, then article (rowid), then mention, for any rowid."""
+    sql = (
+        "WITH a AS (SELECT * FROM (VALUES (1, DATE '2012-06-01', 200000), "
+        "(2, DATE '2012-06-02', 1), (3, DATE '2012-06-01', 5000000000), (4, NULL, 0)) "
+        "v(id, published, rowid)), "
+        "e AS (SELECT * FROM (VALUES (1, 3, 'early'), (2, 0, 'late'), (3, 9999, 'early, "
+        "later article'), (4, 0, 'undated')) v(article_id, idx, name)) "
+        f"SELECT e.name FROM e JOIN a ON a.id = e.article_id ORDER BY {gdelt_module._FIRST_KEY}"
+    )
+    names = [r[0] for r in duckdb.connect().execute(sql).fetchall()]
+    assert names == ["early", "early, later article", "late", "undated"]
