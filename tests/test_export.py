@@ -130,6 +130,8 @@ def test_gdelt_has_61_columns_on_every_line(db: str, tmp_path: Path) -> None:
     cells = [dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]]
     ids = [c["GLOBALEVENTID"] for c in cells]
     assert len(set(ids)) == len(ids) and all(i.isdigit() for i in ids)
+    # an article without an outlet (a plain-text sample) still counts as a source of its own
+    assert all(1 <= int(c["NumSources"]) <= int(c["NumArticles"]) for c in cells)
     summit = [
         c for c in cells
         if c["SQLDATE"] == "20120618" and {c["Actor1Name"], c["Actor2Name"]}

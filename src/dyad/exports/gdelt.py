@@ -52,7 +52,7 @@ _FIRST_KEY = (  # an integer, so each event's aggregate state stays a few bytes
 _REPORTS = (
     f"SELECT e.fused_id, arg_min(e.cameo, {_FIRST_KEY}) FILTER (WHERE e.cameo IS NOT NULL) "
     f"AS cameo, arg_min(a.url, {_FIRST_KEY}) FILTER (WHERE a.url IS NOT NULL) AS url, "
-    "count(DISTINCT a.outlet) AS n_outlets, min(a.ingested_at) AS added "
+    "count(DISTINCT coalesce(a.outlet, a.id)) AS n_outlets, min(a.ingested_at) AS added "
     "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.fused_id IS NOT NULL "
     "GROUP BY e.fused_id"
 )
