@@ -102,3 +102,20 @@ def test_model_abstains_below_its_thresholds(nlp: Language) -> None:
     rules = [(e.type, e.trigger) for e in _code(nlp, text, None).events]
     assert [(e.type, e.trigger) for e in _code(nlp, text, silent).events] == rules
     assert rules == [("ASSAULT", "shelled")]
+
+
+def test_model_never_drops_every_trigger_of_a_sentence(nlp: Language) -> None:
+    model = trigger_model()
+    assert model is not None
+    eager = TriggerModel(
+        model.classes,
+        model.index,
+        model.coef,
+        model.intercept,
+        {"drop": 0.0, "retype": NEVER, "add": NEVER},  # P(NONE) >= 0: every trigger may go
+    )
+    text = "Russia attacked Ukraine and threatened Poland."
+    rules = [(e.type, e.trigger) for e in _code(nlp, text, None).events]
+    assert len(rules) >= 2
+    kept = [(e.type, e.trigger) for e in _code(nlp, text, eager).events]
+    assert len(kept) == 1 and kept[0] in rules

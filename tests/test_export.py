@@ -130,6 +130,8 @@ def test_gdelt_has_61_columns_on_every_line(db: str, tmp_path: Path) -> None:
     cells = [dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]]
     ids = [c["GLOBALEVENTID"] for c in cells]
     assert len(set(ids)) == len(ids) and all(i.isdigit() for i in ids)
+    # an article without an outlet (a plain-text sample) still counts as a source of its own
+    assert all(1 <= int(c["NumSources"]) <= int(c["NumArticles"]) for c in cells)
     summit = [
         c for c in cells
         if c["SQLDATE"] == "20120618" and {c["Actor1Name"], c["Actor2Name"]}
@@ -214,3 +216,46 @@ def test_event_rows_meet_articles_out_of_store_order(db: str) -> None:
         assert last is not None and last[0] == ids[-1]
         assert first is not None and first[0] == ids[0]
         assert articles.get("0" * 64) is None
+
+
+def test_export_leaves_other_connections_settings_alone(db: str, tmp_path: Path) -> None:
+    """DuckDB's memory limit, threads and temporary folder are database-wide: an export
+    puts them back for the caller's own connections to the same file."""
+    settings = (
+        "SELECT current_setting('memory_limit'), current_setting('threads'), "
+        "current_setting('temp_directory')"
+    )
+    with Store(db, read_only=True) as mine:
+        before = mine.con.execute(settings).fetchone()
+        assert before is not None
+        export(db, tmp_path / "a.csv", fmt="csv", table="articles")
+        export(db, tmp_path / "e.csv", fmt="csv")
+        assert mine.con.execute(settings).fetchone() == before
+        mine.con.execute("SET memory_limit = '1GiB'")  # one of the caller's own
+        export(db, tmp_path / "f.csv", fmt="csv", table="fused")
+        assert mine.con.execute(settings).fetchone() == ("1.0 GiB", *before[1:])
+    with pytest.raises(ExportError, match="memory limit"):
+        export(db, tmp_path / "b.csv", fmt="csv", memory_limit="1GB'; ATTACH 'x")
+    assert not (tmp_path / "b.csv").exists()
+    assert export(db, tmp_path / "c.csv", fmt="csv", memory_limit="64 MiB").rows > 0
+
+
+def test_a_duckdb_error_is_an_export_error(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "fused.gdelt.tsv"
+    with pytest.raises(ExportError, match=r"fused\.gdelt\.tsv: export failed: Out of Memory"):
+        export(db, out, fmt="gdelt", memory_limit="1KB")  # DuckDB cannot pin a block
+    assert not list(tmp_path.iterdir())
+
+
+def test_first_report_key_puts_an_earlier_day_first_whatever_the_rowid() -> None:
+    """GDELT's first report: by day, then article (rowid), then mention, for any rowid."""
+    sql = (
+        "WITH a AS (SELECT * FROM (VALUES (1, DATE '2012-06-01', 200000), "
+        "(2, DATE '2012-06-02', 1), (3, DATE '2012-06-01', 5000000000), (4, NULL, 0)) "
+        "v(id, published, rowid)), "
+        "e AS (SELECT * FROM (VALUES (1, 3, 'early'), (2, 0, 'late'), (3, 9999, 'early, "
+        "later article'), (4, 0, 'undated')) v(article_id, idx, name)) "
+        f"SELECT e.name FROM e JOIN a ON a.id = e.article_id ORDER BY {gdelt_module._FIRST_KEY}"
+    )
+    names = [r[0] for r in duckdb.connect().execute(sql).fetchall()]
+    assert names == ["early", "early, later article", "late", "undated"]

@@ -388,3 +388,19 @@ def test_serve_help_has_examples() -> None:
     result = run_dyad_serve("--help")
     assert result.returncode == 0
     assert b"Examples:" in result.stdout and b"--db" in result.stdout
+
+
+def test_openapi_describes_the_downloads() -> None:
+    from dyad.web.downloads import LISTINGS
+    from dyad.web.openapi import openapi_spec
+
+    paths = openapi_spec()["paths"]
+    for listing in LISTINGS:
+        get = paths[f"/download/{listing}.{{fmt}}"]["get"]
+        fmt = next(p for p in get["parameters"] if p["name"] == "fmt")
+        assert fmt["in"] == "path" and fmt["schema"]["enum"] == ["csv", "json"]
+        assert set(get["responses"]["200"]["content"]) == {"text/csv", "application/json"}
+    events = paths["/download/events.{fmt}"]["get"]["parameters"]
+    assert {p["name"] for p in events} == {"fmt", "actor", "between", "type", "since", "until"}
+    timeline = paths["/download/timeline.{fmt}"]["get"]["parameters"]
+    assert [p["name"] for p in timeline if p["required"]] == ["fmt", "a"]

@@ -10,8 +10,8 @@ from datetime import date
 
 import click
 
-from ..actors import default_kb, query_ids
-from ..exports import FORMAT_TABLES, FORMATS, TABLES, Filters, export, format_of
+from ..exports import FORMAT_TABLES, FORMATS, TABLES, export, format_of
+from ..store.reading import make_filters
 from .options import db_option
 from .stories import DateBound
 
@@ -54,13 +54,7 @@ def export_command(
         )
     if fmt in FORMAT_TABLES and table not in (None, FORMAT_TABLES[fmt]):
         raise click.UsageError(f"--format {fmt} exports {FORMAT_TABLES[fmt]}, not {table}")
-    kb = default_kb()
-    filters = Filters(
-        actor_ids=tuple(query_ids(kb, actor)) if actor else (),
-        between=(tuple(query_ids(kb, between[0])), tuple(query_ids(kb, between[1])))
-        if between else None,
-        since=since, until=until,
-    )  # fmt: skip
+    filters = make_filters(actor, between, since, until)
     result = export(db, to, fmt=fmt, table=table, filters=filters)
     where = "standard output" if to == "-" else to
     click.echo(f"dyad: {result.rows} {result.table} rows as {result.format} to {where}", err=True)

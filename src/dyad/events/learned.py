@@ -124,17 +124,15 @@ class TriggerModel:
         probs = self.proba([features(t, lex, by_token.get(t.i)) for t in tokens])
         row_of = {t.i: r for r, t in enumerate(tokens)}
         none = self.classes.index(NONE)
+        dropped = self._drops(found, row_of, probs[:, none])
         kept = []
-        for trigger in found:
+        for n, trigger in enumerate(found):
             row = row_of.get(trigger.token.i)
-            if row is None:
+            if row is None or trigger.spec.type == "CONSULT":  # meetings have rules of their own
                 kept.append(trigger)
                 continue
             p = probs[row]
-            if trigger.spec.type == "CONSULT":  # meetings have rules of their own
-                kept.append(trigger)
-                continue
-            if p[none] >= self.thresholds.get("drop", NEVER) and len(found) > 1:
+            if n in dropped:
                 continue
             best = _best(p, none)
             label = self.classes[best]
@@ -153,6 +151,22 @@ class TriggerModel:
                 spec = Spec(self.classes[best], None, None)
                 kept.append(Trigger(token, spec, nominal=token.pos_ == "NOUN"))
         return kept
+
+    def _drops(self, found: list[Trigger], row_of: dict[int, int], p_none: Any) -> set[int]:
+        """The positions in ``found`` of the rule triggers to drop: those the model is sure name
+        no event, as long as the sentence keeps another trigger (if every trigger would go, the
+        one with the lowest ``P(NONE)`` stays)."""
+        threshold = self.thresholds.get("drop", NEVER)
+        droppable = [
+            n
+            for n, t in enumerate(found)
+            if t.token.i in row_of
+            and t.spec.type != "CONSULT"
+            and p_none[row_of[t.token.i]] >= threshold
+        ]
+        if droppable and len(droppable) == len(found):
+            droppable.remove(min(droppable, key=lambda n: p_none[row_of[found[n].token.i]]))
+        return set(droppable)
 
 
 def _ruled_out(token: Token, lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ each), ``plover`` event mentions (one PLOVER JSON object each). See docs/export.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -53,6 +54,11 @@ FORMAT_TABLES = {"gdelt": "fused", "plover": "events"}
 #: little more, GDELT's per-event aggregate most; beyond them DuckDB spills to a private
 #: temporary folder. Measured: docs/benchmarks.md, "Export".
 STREAM_MEMORY, COPY_MEMORY, GDELT_MEMORY = "12MB", "16MB", "64MB"
+#: A memory limit as DuckDB writes one (``64MB``, ``1.5 GiB``); checked before it meets SQL.
+SIZE = re.compile(r"^\d+(\.\d+)?\s*[KMGT]i?B$")
+#: Database-wide DuckDB settings an export changes: saved first and put back after, so the
+#: caller's other connections to the same file are left as they were.
+SETTINGS = ("memory_limit", "threads", "temp_directory")
 CHUNK = 512  # rows per fetchmany
 ROW_GROUP = 16_384  # Parquet rows DuckDB holds before writing a row group
 
@@ -90,8 +96,9 @@ def export(
     """Export ``table`` of the store ``db`` to ``to`` (``"-"``: standard output) as ``fmt``.
 
     ``table`` defaults to ``fused`` for GDELT and to ``events`` otherwise. Raises
-    :class:`ExportError` for a table the format cannot hold or a file that cannot be written
-    and :class:`~dyad.errors.StoreError` for a store that cannot be opened.
+    :class:`ExportError` for a table the format cannot hold, a file that cannot be written or
+    a DuckDB error on the way (out of memory...) and :class:`~dyad.errors.StoreError` for a
+    store that cannot be opened.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -100,6 +107,8 @@ def export(
         raise ExportError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
     if fmt in FORMAT_TABLES and table != FORMAT_TABLES[fmt]:
         raise ExportError(f"the {fmt} format holds {FORMAT_TABLES[fmt]}, not {table}")
+    if memory_limit is not None and not SIZE.match(memory_limit):
+        raise ExportError(f"bad memory limit {memory_limit!r} (a size such as 64MB or 1GiB)")
     filters = filters or Filters()
     with (
         tempfile.TemporaryDirectory(prefix="dyad-export-") as spill,
@@ -112,18 +121,46 @@ def export(
             if _streamed(fmt, table)
             else COPY_MEMORY
         )
-        _limit_memory(store.con, memory_limit or default, spill)
-        if str(to) == "-":
-            rows = _to_stdout(store.con, fmt, table, filters, spill)
-        else:
-            rows = _to_file(store.con, Path(to), fmt, table, filters)
+        saved = _settings(store.con)
+        try:
+            _limit_memory(store.con, memory_limit or default, spill)
+            if str(to) == "-":
+                rows = _to_stdout(store.con, fmt, table, filters, spill)
+            else:
+                rows = _to_file(store.con, Path(to), fmt, table, filters)
+        except duckdb.Error as exc:  # out of memory, a full spill folder, ...: one line
+            raise ExportError(f"{to}: export failed: {str(exc).splitlines()[0]}") from exc
+        finally:
+            _restore(store.con, saved)
     return ExportResult(rows=rows, format=fmt, table=table, path=str(to))
 
 
+def _settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return {name: _setting(con, name) for name in SETTINGS}
+
+
+def _setting(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    found = con.execute("SELECT current_setting(?)", [name]).fetchone()
+    return str(found[0]) if found else ""
+
+
+def _restore(con: duckdb.DuckDBPyConnection, saved: dict[str, str]) -> None:
+    """Put the settings back: DuckDB's default when that is what they were (shown sizes are
+    rounded, so setting the shown value would not give the default back), else the value."""
+    for name, value in saved.items():
+        con.execute(f"RESET {name}")
+        if _setting(con, name) != value:
+            con.execute(f"SET {name} = {_literal(value)}")
+
+
 def _limit_memory(con: duckdb.DuckDBPyConnection, limit: str, spill: str) -> None:
-    con.execute(f"SET memory_limit = '{limit}'")
+    con.execute(f"SET memory_limit = {_literal(limit)}")
     con.execute("SET threads = 1")
-    con.execute(f"SET temp_directory = '{spill}'")
+    con.execute(f"SET temp_directory = {_literal(spill)}")
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _to_file(

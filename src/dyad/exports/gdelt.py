@@ -42,15 +42,17 @@ COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 # What the first report of each fused event says: its CAMEO code, URL, when it was stored,
-# and how many outlets reported the event. The key orders reports by date, article, mention.
+# and how many outlets reported the event. The key orders reports by date, article, mention:
+# days * 10^14 + rowid * 10^4 + idx, so rowids up to 10^10 stay below a day (HUGEINT: the
+# undated 999999 * 10^14 would overflow a BIGINT).
 _FIRST_KEY = (  # an integer, so each event's aggregate state stays a few bytes
-    "(coalesce(a.published - DATE '1970-01-01', 999999)::BIGINT * 1000000000 "
+    "(coalesce(a.published - DATE '1970-01-01', 999999)::HUGEINT * 100000000000000 "
     "+ a.rowid * 10000 + e.idx)"
 )
 _REPORTS = (
     f"SELECT e.fused_id, arg_min(e.cameo, {_FIRST_KEY}) FILTER (WHERE e.cameo IS NOT NULL) "
     f"AS cameo, arg_min(a.url, {_FIRST_KEY}) FILTER (WHERE a.url IS NOT NULL) AS url, "
-    "count(DISTINCT a.outlet) AS n_outlets, min(a.ingested_at) AS added "
+    "count(DISTINCT coalesce(a.outlet, a.id)) AS n_outlets, min(a.ingested_at) AS added "
     "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.fused_id IS NOT NULL "
     "GROUP BY e.fused_id"
 )

@@ -3,6 +3,7 @@
 Written by hand from a compact table (:data:`ENDPOINTS`): each route with its summary, query
 and path parameters. Parameter names are the CLI's; list routes page with ``limit`` (1-500)
 and ``offset``; errors are ``{"error": message, "param": name}`` with status 400 or 404.
+The CSV/JSON downloads of the listing pages (:data:`DOWNLOADS`) are described too.
 """
 
 from __future__ import annotations
@@ -76,7 +77,20 @@ ENDPOINTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("/api/articles/{ident}", "One article with its entities, quotes, timexes and events", ()),
     ("/api/actors/{ident}", "An actor: knowledge-base record, quotes, events, counterparts", PAGED),
 )
-REQUIRED = {"/api/timeline": {"a"}, "/api/relations": {"a", "b"}}
+#: ``/download/{listing}.{fmt}`` (docs/web.md): every row a listing page's filters pick.
+DOWNLOADS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("/download/events.{fmt}", "Every event mention the filters pick", ("actor", "between",
+     "type", "since", "until")),
+    ("/download/quotes.{fmt}", "Every quotation the filters pick", ("speaker", "contains")),
+    ("/download/articles.{fmt}", "Every stored article matching q", ("q",)),
+    ("/download/timeline.{fmt}", "The fused timeline of one actor (a) or between two (a, b)",
+     ("a", "b", "max_entries")),
+)  # fmt: skip
+REQUIRED = {
+    "/api/timeline": {"a"},
+    "/api/relations": {"a", "b"},
+    "/download/timeline.{fmt}": {"a"},
+}
 
 
 def _operation(path: str, summary: str, names: tuple[str, ...]) -> dict[str, Any]:
@@ -98,6 +112,23 @@ def _operation(path: str, summary: str, names: tuple[str, ...]) -> dict[str, Any
     return {"get": {"summary": summary, "parameters": params, "responses": responses}}
 
 
+def _download(path: str, summary: str, names: tuple[str, ...]) -> dict[str, Any]:
+    """A download route: the query parameters of its page, the format in the path, and CSV or
+    JSON back (at most 100,000 rows; ``limit``/``offset`` are ignored)."""
+    operation = _operation(path, summary + " (all rows, up to 100,000), as CSV or JSON", names)
+    get = operation["get"]
+    get["parameters"].insert(0, {
+        "name": "fmt", "in": "path", "required": True,
+        "schema": {"type": "string", "enum": ["csv", "json"]},
+    })  # fmt: skip
+    get["responses"]["200"]["content"] = {
+        "text/csv": {"schema": {"type": "string"}},
+        "application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
+    }
+    get["responses"]["404"] = {**get["responses"]["400"], "description": "No such format"}
+    return operation
+
+
 def openapi_spec() -> dict[str, Any]:
     """The whole description as a dict ready for JSON."""
     return {
@@ -108,7 +139,10 @@ def openapi_spec() -> dict[str, Any]:
             "description": "Read-only access to a dyad store: events, fused timelines, quotes "
             "and articles. Names resolve like the CLI's (Putin = vladimir-putin).",
         },
-        "paths": {path: _operation(path, summary, names) for path, summary, names in ENDPOINTS},
+        "paths": {
+            **{path: _operation(path, summary, names) for path, summary, names in ENDPOINTS},
+            **{path: _download(path, summary, names) for path, summary, names in DOWNLOADS},
+        },
         "components": {
             "schemas": {
                 "Error": {
