@@ -25,11 +25,13 @@ from ..store.stories_queries import article_texts, day_timexes
 from .dateranker import default_ranker
 from .summarise import (
     Sentence,
+    Vector,
     candidates,
     effective_keywords,
     idf_table,
     keyword_terms,
     summarise_date,
+    vector,
 )
 
 PER_DATE = 2  # sentences shown for each day of a keyword timeline
@@ -90,14 +92,14 @@ def query_timeline(
     idf = idf_table([s.text for s in sentences])
     where = {s.text: s.article for s in sentences}
     entries: list[dict[str, Any]] = []
-    shown: list[str] = []
+    shown: list[Vector] = []
     for day, score in ranked:
         if len(entries) >= max_entries + more:
             break
-        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown)
+        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown=shown)
         if not picked:  # nothing but what other days already show: the next day instead
             continue
-        shown += picked
+        shown += [vector(t, idf) for t in picked]
         sources = [{"sentence": t, "article": where[t], **_meta(meta[where[t]])} for t in picked]
         entries.append({"date": day.isoformat(), "score": round(score, 6),
                         "chosen": len(entries) < max_entries, "sources": sources})  # fmt: skip

@@ -224,13 +224,15 @@ def central(
     n: int = 1,
     allowed: Sequence[bool] | None = None,
     avoid: Sequence[str] = (),
+    shown: Sequence[Vector] = (),
 ) -> list[int]:
     """Indexes of the ``n`` most central texts (closest to the TF-IDF centroid of all of
     them), skipping near-duplicates (of each other and of the ``avoid`` texts, e.g. those
-    already shown on other dates), texts under :data:`MIN_WORDS` content words and, with
-    ``allowed``, texts whose flag is false (they still shape the centroid)."""
+    already shown on other dates, or of the ready-made ``shown`` vectors of such texts),
+    texts under :data:`MIN_WORDS` content words and, with ``allowed``, texts whose flag is
+    false (they still shape the centroid)."""
     vectors = [vector(t, idf) for t in texts]
-    shown = [vector(t, idf) for t in avoid]
+    shown = [*shown, *(vector(t, idf) for t in avoid)]
     centroid: defaultdict[str, float] = defaultdict(float)
     for vec in vectors:
         for w, v in vec.items():
@@ -254,15 +256,17 @@ def summarise_date(
     n: int,
     keywords: Sequence[str] = (),
     avoid: Sequence[str] = (),
+    shown: Sequence[Vector] = (),
 ) -> list[str]:
     """Up to ``n`` central, distinct sentences among a day's candidates (keyword-matching),
-    none a near-duplicate of one in ``avoid`` (the sentences already chosen for other days)."""
+    none a near-duplicate of one in ``avoid`` (the sentences already chosen for other days)
+    or of a vector in ``shown`` (the same, as :func:`vector` built them once)."""
     texts = list(dict.fromkeys(s.text for s in day_sentences))
     if not texts:
         return []
     terms = keyword_terms(keywords)
     allowed = [matches(t, terms) for t in texts]
-    return [texts[i] for i in central(texts, idf, n, allowed, avoid)]
+    return [texts[i] for i in central(texts, idf, n, allowed, avoid, shown)]
 
 
 def datewise(
@@ -288,13 +292,14 @@ def datewise(
     if ranked is None:
         ranked = rank_dates(sentences, start, end, keywords if rank_keywords else ())
     timeline: list[tuple[date, list[str]]] = []
+    shown: list[Vector] = []
     for day, _ in ranked:
         if len(timeline) >= k:
             break
-        shown = [t for _, texts in timeline for t in texts]
         day_sentences = by_date.get(day, [])
-        picked = summarise_date(day_sentences, idf, per_date, keywords, shown)
+        picked = summarise_date(day_sentences, idf, per_date, keywords, shown=shown)
         picked = picked or summarise_date(day_sentences, idf, per_date, keywords)
         if picked:
             timeline.append((day, picked))
+            shown += [vector(t, idf) for t in picked]
     return sorted(timeline)
