@@ -9,7 +9,8 @@ punctuation followed by a capital (or on line breaks); that is all the ranker ne
 
 :func:`query_timeline` is DATEWISE over the articles matching a query: days ranked by
 :class:`~dyad.stories.dateranker.DateRanker`, sentences per day by
-:func:`~dyad.stories.summarise.summarise_date` (central, near-duplicates skipped).
+:func:`~dyad.stories.summarise.pick_days` (central, near-duplicates skipped), the loop
+:func:`~dyad.stories.summarise.datewise` runs too.
 """
 
 from __future__ import annotations
@@ -25,13 +26,12 @@ from ..store.stories_queries import article_texts, day_timexes
 from .dateranker import default_ranker
 from .summarise import (
     Sentence,
-    Vector,
     candidates,
     effective_keywords,
     idf_table,
     keyword_terms,
-    summarise_date,
-    vector,
+    pick_days,
+    stems,
 )
 
 PER_DATE = 2  # sentences shown for each day of a keyword timeline
@@ -83,26 +83,20 @@ def query_timeline(
     """The keyword timeline: up to ``max_entries`` days (then ``more`` further days, marked
     ``"chosen": false``), each with its score and up to :data:`PER_DATE` sentences and their
     articles; oldest first within the chosen and within the rest."""
-    stems = [t[:-2] if len(t) >= 6 else t for t in keyword_terms([query])]  # as matches()
-    sentences, meta = store_sentences(store, terms=stems or [query])
+    sentences, meta = store_sentences(store, terms=stems(keyword_terms([query])) or [query])
     sentences = [s for s in sentences if s.text]
     keywords = effective_keywords(sentences, [query])
     ranked = default_ranker().rank(sentences, keywords)
-    by_date = candidates(sentences)
     idf = idf_table([s.text for s in sentences])
+    # a day showing only what earlier days show is skipped for the next (nothing shown twice)
+    days = pick_days(ranked, candidates(sentences), idf, max_entries + more, PER_DATE, keywords,
+                     repeat=False)  # fmt: skip
     where = {s.text: s.article for s in sentences}
     entries: list[dict[str, Any]] = []
-    shown: list[Vector] = []
-    for day, score in ranked:
-        if len(entries) >= max_entries + more:
-            break
-        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown=shown)
-        if not picked:  # nothing but what other days already show: the next day instead
-            continue
-        shown += [vector(t, idf) for t in picked]
+    for i, (day, score, picked) in enumerate(days):
         sources = [{"sentence": t, "article": where[t], **_meta(meta[where[t]])} for t in picked]
         entries.append({"date": day.isoformat(), "score": round(score, 6),
-                        "chosen": len(entries) < max_entries, "sources": sources})  # fmt: skip
+                        "chosen": i < max_entries, "sources": sources})  # fmt: skip
     return sorted(entries, key=lambda e: (not e["chosen"], e["date"]))
 
 

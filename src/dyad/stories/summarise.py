@@ -128,15 +128,20 @@ def keyword_terms(keywords: Sequence[str]) -> list[str]:
     return terms
 
 
+def stems(terms: Sequence[str]) -> list[str]:
+    """What :func:`matches` looks for: a term of 6+ letters without its last two letters."""
+    return [t[:-2] if len(t) >= 6 else t for t in terms]
+
+
 def matches(text: str, terms: Sequence[str]) -> bool:
     """Whether ``text`` names a query term. A term of 6+ letters matches words starting with
     all but its last two (``syrian``: Syria, Syrians; ``crisis``: crises), one of 4–5 letters
     words starting with it (``syria``: Syrian), a shorter one only itself. True for no terms."""
     if not terms:
         return True
-    stems = [t[:-2] if len(t) >= 6 else t for t in terms]
-    exact = {s for s in stems if len(s) < 4}
-    prefixes = tuple(s for s in stems if len(s) >= 4)
+    found = stems(terms)
+    exact = {s for s in found if len(s) < 4}
+    prefixes = tuple(s for s in found if len(s) >= 4)
     return any(w in exact or w.startswith(prefixes) for w in _WORD.findall(text.lower()))
 
 
@@ -291,15 +296,36 @@ def datewise(
     idf = idf_table([s.text for s in sentences])
     if ranked is None:
         ranked = rank_dates(sentences, start, end, keywords if rank_keywords else ())
-    timeline: list[tuple[date, list[str]]] = []
+    days = pick_days(ranked, by_date, idf, k, per_date, keywords, repeat=True)
+    return sorted((day, picked) for day, _, picked in days)
+
+
+def pick_days(
+    ranked: Sequence[tuple[date, float]],
+    by_date: dict[date, list[Sentence]],
+    idf: dict[str, float],
+    k: int,
+    per_date: int,
+    keywords: Sequence[str] = (),
+    *,
+    repeat: bool,
+) -> list[tuple[date, float, list[str]]]:
+    """DATEWISE's day loop: ``(day, score, sentences)`` for up to ``k`` of the ``ranked``
+    days, in that order, each with up to ``per_date`` sentences (:func:`summarise_date`)
+    that are no near-duplicates of those of the days before. A day with nothing else left
+    shows such a repeat with ``repeat`` (:func:`datewise`, as the benchmark measured it) and is
+    skipped for the next-ranked day without (``dyad timeline --query``: nothing shown twice).
+    A day with no admissible sentence at all is always skipped."""
+    days: list[tuple[date, float, list[str]]] = []
     shown: list[Vector] = []
-    for day, _ in ranked:
-        if len(timeline) >= k:
+    for day, score in ranked:
+        if len(days) >= k:
             break
         day_sentences = by_date.get(day, [])
         picked = summarise_date(day_sentences, idf, per_date, keywords, shown=shown)
-        picked = picked or summarise_date(day_sentences, idf, per_date, keywords)
+        if not picked and repeat:
+            picked = summarise_date(day_sentences, idf, per_date, keywords)
         if picked:
-            timeline.append((day, picked))
+            days.append((day, score, picked))
             shown += [vector(t, idf) for t in picked]
-    return sorted(timeline)
+    return days
