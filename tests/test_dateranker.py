@@ -107,3 +107,24 @@ def test_query_timeline_cli_on_the_samples(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "more on less important dates" in page
     both = run_dyad("timeline", "Putin", "--query", "Putin", "--db", db)
     assert both.returncode == 2 and b"not both" in both.stderr
+
+
+def test_query_timeline_checks_the_query_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``effective_keywords`` (a pass over every sentence) runs once per keyword timeline:
+    the ranker is given the checked terms instead of checking them again."""
+    from dyad.stories import collection, dateranker, summarise
+
+    calls = 0
+    real = summarise.effective_keywords
+
+    def counted(sentences: list[Sentence], keywords: list[str]) -> list[str]:
+        nonlocal calls
+        calls += 1
+        return real(sentences, keywords)
+
+    monkeypatch.setattr(collection, "effective_keywords", counted)
+    monkeypatch.setattr(dateranker, "effective_keywords", counted)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(samples_like())
+        days = collection.query_timeline(store, "Putin", 3)
+    assert days and calls == 1

@@ -86,7 +86,7 @@ def query_timeline(
     sentences, meta = store_sentences(store, terms=stems(keyword_terms([query])) or [query])
     sentences = [s for s in sentences if s.text]
     keywords = effective_keywords(sentences, [query])
-    ranked = default_ranker().rank(sentences, keywords)
+    ranked = default_ranker().rank(sentences, keywords, checked=True)
     idf = idf_table([s.text for s in sentences])
     # a day showing only what earlier days show is skipped for the next (nothing shown twice)
     days = pick_days(ranked, candidates(sentences), idf, max_entries + more, PER_DATE, keywords,
