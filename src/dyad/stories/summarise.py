@@ -38,6 +38,7 @@ CLIP_SENTS = 5  # of an article's sentences naming no day, only the first few ar
 PUB_END = 2  # ... for the day it was published and the day before (news-tls ``pub_end``)
 DUPLICATE_COSINE = 0.6  # a candidate this close to a picked sentence is a duplicate
 MIN_WORDS = 5  # shorter candidates (content words) are never picked
+MIN_PART_TOKENS = 5  # an article's parts with fewer tokens are no sentences (article_sentences)
 MIN_QUERY_SHARE = 0.01  # a query matching fewer of the sentences (``bpoil``) is ignored
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -111,6 +112,21 @@ class Sentence:
     dates: list[date] = field(default_factory=list)
     position: int = 0
     article: str = ""
+
+
+def article_sentences(
+    parts: Sequence[tuple[str, list[date]]], published: date | None, article: str
+) -> list[Sentence]:
+    """An article's sentences from its parts (text, days named) in order, the same for the
+    Timeline17 benchmark (parts: the corpus's lines) and the store (parts: split sentences):
+    whitespace collapsed, parts under :data:`MIN_PART_TOKENS` tokens dropped (headings,
+    bylines, fragments), ``position`` counting the kept sentences only."""
+    out: list[Sentence] = []
+    for text, dates in parts:
+        tokens = text.split()
+        if len(tokens) >= MIN_PART_TOKENS:
+            out.append(Sentence(" ".join(tokens), published, dates, len(out), article))
+    return out
 
 
 def words(text: str) -> list[str]:
