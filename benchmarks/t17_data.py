@@ -3,7 +3,8 @@
 Each topic folder of ``../shared/data/t17`` holds ``articles.jsonl`` (news-tls format: ``id``,
 ``time``, ``text`` with one sentence a line, tokenised), ``timelines.jsonl`` (gold timelines,
 ``[[date, [sentences]], ...]``) and ``keywords.json``. For speed the articles are not run
-through dyad's pipeline: sentences are the corpus's own lines (≥ 5 tokens), dates come from
+through dyad's pipeline: sentences are the corpus's own lines (≥ 5 tokens, as
+``dyad.stories.summarise.article_sentences`` keeps them for the store too), dates come from
 dyad's time-expression finder (``find_timexes(text, published)``, no spaCy parse) keeping day
 values. Sentences are cached per topic in ``benchmarks/out/t17/`` (redone when the topic's
 ``articles.jsonl`` changes size).
@@ -18,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dyad.stories.summarise import Sentence
+from dyad.stories.summarise import Sentence, article_sentences
 from dyad.time import find_timexes
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17"
@@ -60,12 +61,8 @@ def load_sentences(folder: Path) -> list[Sentence]:
                     dates[i].append(date.fromisoformat(timex.value))
                 except ValueError:
                     continue
-        position = 0
-        for part, found in zip(lines, dates, strict=True):
-            if len(part.split()) >= 5:
-                text_ = " ".join(part.split())
-                sentences.append(Sentence(text_, published, found, position, str(record["id"])))
-                position += 1
+        parts = list(zip(lines, dates, strict=True))
+        sentences += article_sentences(parts, published, str(record["id"]))
     return sentences
 
 

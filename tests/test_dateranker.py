@@ -4,17 +4,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLES, run_dyad
+from dyad.model import Timex
 from dyad.store import Store
 from dyad.stories.collection import split_sentences, store_sentences
 from dyad.stories.dateranker import FEATURES, DateRanker, date_features, default_ranker
 from dyad.stories.summarise import Sentence, central, effective_keywords, idf_table
-from test_stories import samples_like
+from test_stories import article, samples_like
 
 D0 = date(2010, 4, 20)
 
@@ -82,6 +84,44 @@ def test_split_sentences_keeps_offsets() -> None:
     assert all(text[o : o + len(p)] == p for o, p in parts)
 
 
+def test_split_sentences_keeps_abbreviations_and_initials_inside() -> None:
+    text = (
+        "U.S. President Barack Obama met Mr. Putin in St. Petersburg on Monday. They talked. "
+        "George W. Bush and Gen. Petraeus left on Jan. 5 for the U.N. in New York. Then (Dr. "
+        "Smith) spoke."
+    )
+    assert [p for _, p in split_sentences(text)] == [
+        "U.S. President Barack Obama met Mr. Putin in St. Petersburg on Monday.",
+        "They talked.",
+        "George W. Bush and Gen. Petraeus left on Jan. 5 for the U.N. in New York.",
+        "Then (Dr. Smith) spoke.",
+    ]
+
+
+def test_store_and_benchmark_keep_sentences_alike(tmp_path: Path) -> None:
+    """Both sides drop parts under five tokens and number the kept sentences 0, 1, ...: the
+    store's sentences have the shape the shipped ranker was trained on (Timeline17's)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from t17_data import load_sentences
+
+    lines = ["By Jane Doe", "Troops crossed the border on 4 March 2012 at dawn.", "Photo: AP",
+             "Officials in the capital said the talks would resume soon."]  # fmt: skip
+    record = {"id": "x", "time": "2012-03-06", "text": "\n".join(lines)}
+    (tmp_path / "articles.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    bench = load_sentences(tmp_path)
+    assert [(s.text, s.position) for s in bench] == [(lines[1], 0), (lines[3], 1)]
+    assert bench[0].dates == [date(2012, 3, 4)]
+    text = record["text"]
+    at = text.index("4 March 2012")
+    timex = Timex("4 March 2012", (at, at + 12), "DATE", "2012-03-04")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([article("x", "2012-03-06", [], [timex], text)])
+        stored, _ = store_sentences(store)
+    assert [(s.text, s.position, s.dates) for s in stored] == [
+        (s.text, s.position, s.dates) for s in bench
+    ]
+
+
 def test_store_sentences_carry_the_stored_days(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         store.add(samples_like())
@@ -107,3 +147,24 @@ def test_query_timeline_cli_on_the_samples(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "more on less important dates" in page
     both = run_dyad("timeline", "Putin", "--query", "Putin", "--db", db)
     assert both.returncode == 2 and b"not both" in both.stderr
+
+
+def test_query_timeline_checks_the_query_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``effective_keywords`` (a pass over every sentence) runs once per keyword timeline:
+    the ranker is given the checked terms instead of checking them again."""
+    from dyad.stories import collection, dateranker, summarise
+
+    calls = 0
+    real = summarise.effective_keywords
+
+    def counted(sentences: list[Sentence], keywords: list[str]) -> list[str]:
+        nonlocal calls
+        calls += 1
+        return real(sentences, keywords)
+
+    monkeypatch.setattr(collection, "effective_keywords", counted)
+    monkeypatch.setattr(dateranker, "effective_keywords", counted)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(samples_like())
+        days = collection.query_timeline(store, "Putin", 3)
+    assert days and calls == 1

@@ -84,6 +84,19 @@ def test_timeline_download_is_the_pair_pages_story(client: TestClient) -> None:
     assert int(summit["n_sources"]) >= 3 and "Barack Obama" in summit["actors"]
 
 
+def test_timeline_download_holds_the_folded_entries_too(client: TestClient) -> None:
+    """With ``max_entries`` the pair page folds the rest away; the download has them all."""
+    page = "/pair/barack-obama/vladimir-putin?max_entries=2"
+    shown = client.get(page + "&format=json").json()
+    assert len(shown["timeline"]) == 2 and shown["more"], "the samples fold some entries"
+    expected = [e["id"] for e in shown["timeline"] + shown["more"]]
+    found = links(client, page)
+    as_json, as_csv = fetched(client, found["json"]), fetched(client, found["csv"])
+    assert [e["id"] for e in as_json] == expected == [r["id"] for r in as_csv]
+    assert [e["chosen"] for e in as_json] == [i < 2 for i in range(len(expected))]
+    assert [r["chosen"] for r in as_csv][:3] == ["True", "True", "False"]
+
+
 def test_bad_downloads(client: TestClient) -> None:
     assert client.get("/download/entities.csv").status_code == 404
     assert client.get("/download/events.xml").status_code == 404

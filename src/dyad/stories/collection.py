@@ -2,14 +2,17 @@
 
 :func:`store_sentences` turns articles of the store into
 :class:`~dyad.stories.summarise.Sentence` rows — publication date (``articles.published``),
-article id, position, and the days its time expressions name (``timexes.value``) — the same
-shape the Timeline17 benchmark feeds the date ranker, so ``dyad timeline`` scores days with
-the features the shipped model was trained on. Sentences are split on sentence-final
-punctuation followed by a capital (or on line breaks); that is all the ranker needs.
+article id, position, and the days its time expressions name (``timexes.value``). Parts
+under five tokens are dropped and positions count the kept sentences, by the same function
+(:func:`~dyad.stories.summarise.article_sentences`) the Timeline17 benchmark uses on its
+corpus's lines, so ``dyad timeline`` scores days with the features the shipped model was
+trained on. Sentences are split on line breaks and on sentence-final punctuation before a
+capital, except after abbreviations and initials (:data:`ABBREVIATIONS`).
 
 :func:`query_timeline` is DATEWISE over the articles matching a query: days ranked by
 :class:`~dyad.stories.dateranker.DateRanker`, sentences per day by
-:func:`~dyad.stories.summarise.summarise_date` (central, near-duplicates skipped).
+:func:`~dyad.stories.summarise.pick_days` (central, near-duplicates skipped), the loop
+:func:`~dyad.stories.summarise.datewise` runs too.
 """
 
 from __future__ import annotations
@@ -25,23 +28,48 @@ from ..store.stories_queries import article_texts, day_timexes
 from .dateranker import default_ranker
 from .summarise import (
     Sentence,
+    article_sentences,
     candidates,
     effective_keywords,
     idf_table,
     keyword_terms,
-    summarise_date,
+    pick_days,
+    stems,
 )
 
 PER_DATE = 2  # sentences shown for each day of a keyword timeline
 MORE = 2  # the HTML page offers up to MORE × max_entries further days, collapsed
 _BREAK = re.compile(r"\n\s*|(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z])")
+#: Words that end in a full stop inside a sentence (titles, months, places: "Mr. Putin",
+#: "Jan. 5", "St. Petersburg"): no break after them. Single capitals ("George W. Bush") and
+#: initialisms ("U.S.", "U.N.") are handled by _INITIALS. A sentence that really ends in one
+#: of them stays joined to the next: for a date ranker the lesser harm than a fragment.
+ABBREVIATIONS = frozenset(
+    ("Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Mt", "Ft", "Gen", "Lt", "Col", "Maj",
+     "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Sen", "Rep", "Gov", "Pres", "Supt", "Insp", "Rev",
+     "Hon", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+)  # fmt: skip
+_INITIALS = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether the full stop just before ``end`` closes an abbreviation, not a sentence."""
+    if text[end - 1 : end] != ".":
+        return False
+    start = max(text.rfind(c, 0, end) for c in " \t\n") + 1
+    word = text[start : end - 1].lstrip("\"'“‘([")
+    return word in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    """(start offset, sentence) of each sentence of ``text``."""
+    """(start offset, sentence) of each sentence of ``text``: a break at a line break, or
+    after ``.``, ``!`` or ``?`` (and closing quotes) before a capital, except after an
+    abbreviation or initials (:data:`ABBREVIATIONS`)."""
     out: list[tuple[int, str]] = []
     start = 0
     for m in _BREAK.finditer(text):
+        if "\n" not in m.group() and _abbreviated(text, m.start()):
+            continue
         if text[start : m.start()].strip():
             out.append((start, text[start : m.start()]))
         start = m.end()
@@ -67,10 +95,11 @@ def store_sentences(
         a["published"] = date.fromisoformat(str(a["published"])[:10])
         found = timexes.get(a["id"], [])
         parts = split_sentences(a["text"])
+        named: list[tuple[str, list[date]]] = []
         for i, (offset, text) in enumerate(parts):
             end = parts[i + 1][0] if i + 1 < len(parts) else len(a["text"])
-            dates = [d for o, d in found if offset <= o < end]
-            sentences.append(Sentence(" ".join(text.split()), a["published"], dates, i, a["id"]))
+            named.append((text, [d for o, d in found if offset <= o < end]))
+        sentences += article_sentences(named, a["published"], a["id"])
     meta = {a["id"]: {k: a[k] for k in ("title", "outlet", "url", "published")} for a in articles}
     return sentences, meta
 
@@ -81,26 +110,20 @@ def query_timeline(
     """The keyword timeline: up to ``max_entries`` days (then ``more`` further days, marked
     ``"chosen": false``), each with its score and up to :data:`PER_DATE` sentences and their
     articles; oldest first within the chosen and within the rest."""
-    stems = [t[:-2] if len(t) >= 6 else t for t in keyword_terms([query])]  # as matches()
-    sentences, meta = store_sentences(store, terms=stems or [query])
+    sentences, meta = store_sentences(store, terms=stems(keyword_terms([query])) or [query])
     sentences = [s for s in sentences if s.text]
     keywords = effective_keywords(sentences, [query])
-    ranked = default_ranker().rank(sentences, keywords)
-    by_date = candidates(sentences)
+    ranked = default_ranker().rank(sentences, keywords, checked=True)
     idf = idf_table([s.text for s in sentences])
+    # a day showing only what earlier days show is skipped for the next (nothing shown twice)
+    days = pick_days(ranked, candidates(sentences), idf, max_entries + more, PER_DATE, keywords,
+                     repeat=False)  # fmt: skip
     where = {s.text: s.article for s in sentences}
     entries: list[dict[str, Any]] = []
-    shown: list[str] = []
-    for day, score in ranked:
-        if len(entries) >= max_entries + more:
-            break
-        picked = summarise_date(by_date.get(day, []), idf, PER_DATE, keywords, shown)
-        if not picked:  # nothing but what other days already show: the next day instead
-            continue
-        shown += picked
+    for i, (day, score, picked) in enumerate(days):
         sources = [{"sentence": t, "article": where[t], **_meta(meta[where[t]])} for t in picked]
         entries.append({"date": day.isoformat(), "score": round(score, 6),
-                        "chosen": len(entries) < max_entries, "sources": sources})  # fmt: skip
+                        "chosen": i < max_entries, "sources": sources})  # fmt: skip
     return sorted(entries, key=lambda e: (not e["chosen"], e["date"]))
 
 

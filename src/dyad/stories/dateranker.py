@@ -123,10 +123,13 @@ def date_features(
     keywords: Sequence[str] = (),
     start: date | None = None,
     end: date | None = None,
+    *,
+    checked: bool = False,
 ) -> tuple[list[date], list[list[float]]]:
     """The candidate days (named by a sentence or a publication day, within start..end) and
-    each one's feature vector, in :data:`FEATURES` order."""
-    terms = keyword_terms(effective_keywords(sentences, keywords))
+    each one's feature vector, in :data:`FEATURES` order. ``checked``: the caller already
+    passed ``keywords`` through :func:`~dyad.stories.summarise.effective_keywords`."""
+    terms = keyword_terms(keywords if checked else effective_keywords(sentences, keywords))
     days, ref_articles, pub_articles, pub_days = _count(sentences, terms)
     cands = sorted(d for d in days if (start is None or d >= start) and (end is None or d <= end))
     if not cands:
@@ -207,10 +210,12 @@ class DateRanker:
         keywords: Sequence[str] = (),
         start: date | None = None,
         end: date | None = None,
+        *,
+        checked: bool = False,
     ) -> list[tuple[date, float]]:
         """Candidate days with their softmax share (summing to 1), best first (earlier first
-        on a tie)."""
-        days, rows = date_features(sentences, keywords, start, end)
+        on a tie); ``checked`` as for :func:`date_features`."""
+        days, rows = date_features(sentences, keywords, start, end, checked=checked)
         scores = [self.score(r) for r in rows]
         top = max(scores, default=0.0)
         exp = [math.exp(v - top) for v in scores]

@@ -38,6 +38,7 @@ CLIP_SENTS = 5  # of an article's sentences naming no day, only the first few ar
 PUB_END = 2  # ... for the day it was published and the day before (news-tls ``pub_end``)
 DUPLICATE_COSINE = 0.6  # a candidate this close to a picked sentence is a duplicate
 MIN_WORDS = 5  # shorter candidates (content words) are never picked
+MIN_PART_TOKENS = 5  # an article's parts with fewer tokens are no sentences (article_sentences)
 MIN_QUERY_SHARE = 0.01  # a query matching fewer of the sentences (``bpoil``) is ignored
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -113,6 +114,21 @@ class Sentence:
     article: str = ""
 
 
+def article_sentences(
+    parts: Sequence[tuple[str, list[date]]], published: date | None, article: str
+) -> list[Sentence]:
+    """An article's sentences from its parts (text, days named) in order, the same for the
+    Timeline17 benchmark (parts: the corpus's lines) and the store (parts: split sentences):
+    whitespace collapsed, parts under :data:`MIN_PART_TOKENS` tokens dropped (headings,
+    bylines, fragments), ``position`` counting the kept sentences only."""
+    out: list[Sentence] = []
+    for text, dates in parts:
+        tokens = text.split()
+        if len(tokens) >= MIN_PART_TOKENS:
+            out.append(Sentence(" ".join(tokens), published, dates, len(out), article))
+    return out
+
+
 def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
@@ -128,15 +144,20 @@ def keyword_terms(keywords: Sequence[str]) -> list[str]:
     return terms
 
 
+def stems(terms: Sequence[str]) -> list[str]:
+    """What :func:`matches` looks for: a term of 6+ letters without its last two letters."""
+    return [t[:-2] if len(t) >= 6 else t for t in terms]
+
+
 def matches(text: str, terms: Sequence[str]) -> bool:
     """Whether ``text`` names a query term. A term of 6+ letters matches words starting with
     all but its last two (``syrian``: Syria, Syrians; ``crisis``: crises), one of 4–5 letters
     words starting with it (``syria``: Syrian), a shorter one only itself. True for no terms."""
     if not terms:
         return True
-    stems = [t[:-2] if len(t) >= 6 else t for t in terms]
-    exact = {s for s in stems if len(s) < 4}
-    prefixes = tuple(s for s in stems if len(s) >= 4)
+    found = stems(terms)
+    exact = {s for s in found if len(s) < 4}
+    prefixes = tuple(s for s in found if len(s) >= 4)
     return any(w in exact or w.startswith(prefixes) for w in _WORD.findall(text.lower()))
 
 
@@ -224,13 +245,15 @@ def central(
     n: int = 1,
     allowed: Sequence[bool] | None = None,
     avoid: Sequence[str] = (),
+    shown: Sequence[Vector] = (),
 ) -> list[int]:
     """Indexes of the ``n`` most central texts (closest to the TF-IDF centroid of all of
     them), skipping near-duplicates (of each other and of the ``avoid`` texts, e.g. those
-    already shown on other dates), texts under :data:`MIN_WORDS` content words and, with
-    ``allowed``, texts whose flag is false (they still shape the centroid)."""
+    already shown on other dates, or of the ready-made ``shown`` vectors of such texts),
+    texts under :data:`MIN_WORDS` content words and, with ``allowed``, texts whose flag is
+    false (they still shape the centroid)."""
     vectors = [vector(t, idf) for t in texts]
-    shown = [vector(t, idf) for t in avoid]
+    shown = [*shown, *(vector(t, idf) for t in avoid)]
     centroid: defaultdict[str, float] = defaultdict(float)
     for vec in vectors:
         for w, v in vec.items():
@@ -254,15 +277,17 @@ def summarise_date(
     n: int,
     keywords: Sequence[str] = (),
     avoid: Sequence[str] = (),
+    shown: Sequence[Vector] = (),
 ) -> list[str]:
     """Up to ``n`` central, distinct sentences among a day's candidates (keyword-matching),
-    none a near-duplicate of one in ``avoid`` (the sentences already chosen for other days)."""
+    none a near-duplicate of one in ``avoid`` (the sentences already chosen for other days)
+    or of a vector in ``shown`` (the same, as :func:`vector` built them once)."""
     texts = list(dict.fromkeys(s.text for s in day_sentences))
     if not texts:
         return []
     terms = keyword_terms(keywords)
     allowed = [matches(t, terms) for t in texts]
-    return [texts[i] for i in central(texts, idf, n, allowed, avoid)]
+    return [texts[i] for i in central(texts, idf, n, allowed, avoid, shown)]
 
 
 def datewise(
@@ -287,14 +312,36 @@ def datewise(
     idf = idf_table([s.text for s in sentences])
     if ranked is None:
         ranked = rank_dates(sentences, start, end, keywords if rank_keywords else ())
-    timeline: list[tuple[date, list[str]]] = []
-    for day, _ in ranked:
-        if len(timeline) >= k:
+    days = pick_days(ranked, by_date, idf, k, per_date, keywords, repeat=True)
+    return sorted((day, picked) for day, _, picked in days)
+
+
+def pick_days(
+    ranked: Sequence[tuple[date, float]],
+    by_date: dict[date, list[Sentence]],
+    idf: dict[str, float],
+    k: int,
+    per_date: int,
+    keywords: Sequence[str] = (),
+    *,
+    repeat: bool,
+) -> list[tuple[date, float, list[str]]]:
+    """DATEWISE's day loop: ``(day, score, sentences)`` for up to ``k`` of the ``ranked``
+    days, in that order, each with up to ``per_date`` sentences (:func:`summarise_date`)
+    that are no near-duplicates of those of the days before. A day with nothing else left
+    shows such a repeat with ``repeat`` (:func:`datewise`, as the benchmark measured it) and is
+    skipped for the next-ranked day without (``dyad timeline --query``: nothing shown twice).
+    A day with no admissible sentence at all is always skipped."""
+    days: list[tuple[date, float, list[str]]] = []
+    shown: list[Vector] = []
+    for day, score in ranked:
+        if len(days) >= k:
             break
-        shown = [t for _, texts in timeline for t in texts]
         day_sentences = by_date.get(day, [])
-        picked = summarise_date(day_sentences, idf, per_date, keywords, shown)
-        picked = picked or summarise_date(day_sentences, idf, per_date, keywords)
+        picked = summarise_date(day_sentences, idf, per_date, keywords, shown=shown)
+        if not picked and repeat:
+            picked = summarise_date(day_sentences, idf, per_date, keywords)
         if picked:
-            timeline.append((day, picked))
-    return sorted(timeline)
+            days.append((day, score, picked))
+            shown += [vector(t, idf) for t in picked]
+    return days

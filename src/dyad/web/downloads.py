@@ -23,7 +23,7 @@ from ..render import render_rows
 from ..store import Store, list_articles, list_quotes
 from ..store.queries import ARTICLE_COLUMNS, QUOTE_COLUMNS
 from ..store.stories_queries import EVENT_COLUMNS, list_events
-from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline
+from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline_parts
 from . import params as p
 from .backend import Backend
 from .params import NotFound
@@ -31,7 +31,7 @@ from .params import NotFound
 MAX_ROWS = 100_000
 TIMELINE_COLUMNS = (
     "id", "date", "date_inferred", "type", "status", "actors", "recipients", "location",
-    "summary", "key_sentence", "n_mentions", "n_sources", "articles",
+    "summary", "key_sentence", "n_mentions", "n_sources", "articles", "chosen",
 )  # fmt: skip
 Rows = tuple[list[dict[str, Any]], tuple[str, ...]]
 
@@ -70,8 +70,10 @@ def _timeline(store: Store, kb: ActorKB, q: QueryParams) -> Rows:
     a, b = p.text(q, "a", required=True), p.text(q, "b")
     max_entries = p.integer(q, "max_entries", DEFAULT_MAX_ENTRIES, 0, p.MAX_LIMIT)
     sides = [query_ids(kb, n) for n in (a, b) if n]
-    entries = build_timeline(store, sides, max_entries=max_entries or None)
-    for entry in entries:  # flat cells for CSV; JSON keeps the nested sources too
+    chosen, more = build_timeline_parts(store, sides, max_entries=max_entries or None)
+    entries = chosen + more  # as the pair page: the chosen, then those it folds away
+    for i, entry in enumerate(entries):  # flat cells for CSV; JSON keeps the nested sources too
+        entry["chosen"] = i < len(chosen)
         entry["n_sources"] = len(entry["sources"])
         entry["articles"] = sorted({s["article"] for s in entry["sources"]})
     return entries, TIMELINE_COLUMNS
