@@ -156,6 +156,7 @@ def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
     ids = [f.id for f in fused]
     con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
     con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
+    con.execute("DELETE FROM fused_participants WHERE fused_id IN (SELECT unnest($1))", [ids])
     rows = [_fused_row(f) for f in fused]
     insert_columns(
         con, "fused_events", {c: [r[i] for r in rows] for i, c in enumerate(FUSED_COLUMNS)}
@@ -165,6 +166,11 @@ def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
         con, "fused_blocks",
         {"block_key": [b[0] for b in blocks], "month": [b[1] for b in blocks],
          "fused_id": [b[2] for b in blocks]},
+    )  # fmt: skip
+    people = [(p, f.id) for f in fused for p in f.participants]
+    insert_columns(
+        con, "fused_participants",
+        {"actor_id": [p[0] for p in people], "fused_id": [p[1] for p in people]},
     )  # fmt: skip
 
 
@@ -287,11 +293,11 @@ def _apply_published(
             [article_id, starts, ends, values],
         )
     singles = sorted({m.article_id + ":" + str(m.idx) for m in pending})
-    con.execute(
-        "DELETE FROM fused_events WHERE id IN (SELECT fused_id FROM events WHERE "
-        "article_id || ':' || idx IN (SELECT unnest($1)))",
-        [singles],
-    )
+    gone = [r[0] for r in con.execute(
+        "SELECT fused_id FROM events WHERE fused_id IS NOT NULL AND "
+        "article_id || ':' || idx IN (SELECT unnest($1))", [singles]).fetchall()]  # fmt: skip
+    con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [gone])
+    con.execute("DELETE FROM fused_participants WHERE fused_id IN (SELECT unnest($1))", [gone])
     con.execute("DELETE FROM pending_mentions WHERE article_id = $1", [article_id])
     again = _load_mentions(
         con, "WHERE e.article_id = $1 AND e.idx IN (SELECT unnest($2))",
