@@ -149,14 +149,16 @@ def _fused_row(f: Fused) -> list[Any]:
     ]  # fmt: skip
 
 
-def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
-    """Replace the rows (and block-index entries) of these fused events."""
+def save_fused(
+    con: duckdb.DuckDBPyConnection, fused: Sequence[Fused], known: dict[str, set[str]]
+) -> None:
+    """Replace the rows (and block-index entries) of these fused events; add the participants
+    not ``known`` (those stored before, by fused id: a fused event never loses one)."""
     if not fused:
         return
     ids = [f.id for f in fused]
     con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
     con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
-    con.execute("DELETE FROM fused_participants WHERE fused_id IN (SELECT unnest($1))", [ids])
     rows = [_fused_row(f) for f in fused]
     insert_columns(
         con, "fused_events", {c: [r[i] for r in rows] for i, c in enumerate(FUSED_COLUMNS)}
@@ -167,7 +169,7 @@ def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
         {"block_key": [b[0] for b in blocks], "month": [b[1] for b in blocks],
          "fused_id": [b[2] for b in blocks]},
     )  # fmt: skip
-    people = [(p, f.id) for f in fused for p in f.participants]
+    people = [(p, f.id) for f in fused for p in f.participants if p not in known.get(f.id, ())]
     insert_columns(
         con, "fused_participants",
         {"actor_id": [p[0] for p in people], "fused_id": [p[1] for p in people]},
@@ -196,8 +198,9 @@ def fuse_and_save(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -
             "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m",
             [[p[0] for p in pairs], [p[1] for p in pairs]],
         )
+    known = {f.id: set(f.participants) for f in candidates}
     touched, assigned = fuse(mentions, candidates)
-    save_fused(con, list(touched.values()))
+    save_fused(con, list(touched.values()), known)
     _assign(con, assigned)
     return {f.key for f in touched.values() if f.key and f.dated}
 
