@@ -281,6 +281,10 @@ def part_store(quick: bool) -> dict[str, Any]:
     built["fusion_ratio_median_10_batches"] = round(
         built["fusion_last_10_batches_median_s"] / built["fusion_first_10_batches_median_s"], 2
     )
+    from dyad.store import Store
+
+    with Store(db):  # a store cached by an older dyad is migrated here, not by `serve`
+        pass
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import web_load
 

@@ -149,8 +149,11 @@ def _fused_row(f: Fused) -> list[Any]:
     ]  # fmt: skip
 
 
-def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
-    """Replace the rows (and block-index entries) of these fused events."""
+def save_fused(
+    con: duckdb.DuckDBPyConnection, fused: Sequence[Fused], known: dict[str, set[str]]
+) -> None:
+    """Replace the rows (and block-index entries) of these fused events; add the participants
+    not ``known`` (those stored before, by fused id: a fused event never loses one)."""
     if not fused:
         return
     ids = [f.id for f in fused]
@@ -165,6 +168,11 @@ def save_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[Fused]) -> None:
         con, "fused_blocks",
         {"block_key": [b[0] for b in blocks], "month": [b[1] for b in blocks],
          "fused_id": [b[2] for b in blocks]},
+    )  # fmt: skip
+    people = [(p, f.id) for f in fused for p in f.participants if p not in known.get(f.id, ())]
+    insert_columns(
+        con, "fused_participants",
+        {"actor_id": [p[0] for p in people], "fused_id": [p[1] for p in people]},
     )  # fmt: skip
 
 
@@ -190,8 +198,9 @@ def fuse_and_save(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -
             "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m",
             [[p[0] for p in pairs], [p[1] for p in pairs]],
         )
+    known = {f.id: set(f.participants) for f in candidates}
     touched, assigned = fuse(mentions, candidates)
-    save_fused(con, list(touched.values()))
+    save_fused(con, list(touched.values()), known)
     _assign(con, assigned)
     return {f.key for f in touched.values() if f.key and f.dated}
 
@@ -287,11 +296,11 @@ def _apply_published(
             [article_id, starts, ends, values],
         )
     singles = sorted({m.article_id + ":" + str(m.idx) for m in pending})
-    con.execute(
-        "DELETE FROM fused_events WHERE id IN (SELECT fused_id FROM events WHERE "
-        "article_id || ':' || idx IN (SELECT unnest($1)))",
-        [singles],
-    )
+    gone = [r[0] for r in con.execute(
+        "SELECT fused_id FROM events WHERE fused_id IS NOT NULL AND "
+        "article_id || ':' || idx IN (SELECT unnest($1))", [singles]).fetchall()]  # fmt: skip
+    con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [gone])
+    con.execute("DELETE FROM fused_participants WHERE fused_id IN (SELECT unnest($1))", [gone])
     con.execute("DELETE FROM pending_mentions WHERE article_id = $1", [article_id])
     again = _load_mentions(
         con, "WHERE e.article_id = $1 AND e.idx IN (SELECT unnest($2))",

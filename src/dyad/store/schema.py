@@ -132,4 +132,20 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN date_start INTEGER;
     ALTER TABLE events ADD COLUMN date_end INTEGER;
     """,
+    # 3: who takes part in each fused event, one row per (actor, fused event), kept by fusion
+    # in the same transaction as fused_events; indexed by actor, so an actor's or a pair's
+    # timeline reads only its own fused events; events found by fused event through an index.
+    # Filled from the store's existing fused events.
+    """
+    CREATE TABLE fused_participants (
+        actor_id    VARCHAR NOT NULL,
+        fused_id    VARCHAR NOT NULL
+    );
+    INSERT INTO fused_participants
+        SELECT DISTINCT actor_id, fused_id FROM (
+            SELECT unnest(participants) AS actor_id, id AS fused_id FROM fused_events
+        ) WHERE actor_id IS NOT NULL ORDER BY actor_id, fused_id;
+    CREATE INDEX fused_participants_actor ON fused_participants (actor_id);
+    CREATE INDEX events_fused_id ON events (fused_id);
+    """,
 )
