@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: install
-	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	rm -f $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).lock
 	$(BIN)/dyad ingest samples/ --db $(DEMO_DB)
 	$(BIN)/dyad articles --db $(DEMO_DB)
 	$(BIN)/dyad quotes --db $(DEMO_DB) --speaker "Barack Obama" --limit 8
@@ -38,7 +38,7 @@ unit: install
 test: lint typecheck unit
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).lock .pytest_cache .mypy_cache .ruff_cache
 
 lock: install
 	(echo "# Pinned dependencies (pip freeze of a working .venv); regenerate with \`make lock\`."; \
