@@ -85,13 +85,7 @@ def ingest_paths(
                 yield item
 
     with closing(results):
-        for batch in batches(articles(), batch_size):
-            result = store.add(batch)
-            counts.added += result.added
-            counts.already += result.already_stored
-            if tick is not None:
-                tick.advance(len(batch))
-    return counts
+        return store_batches(store, articles(), counts, batch_size=batch_size, tick=tick)
 
 
 def expected_articles(paths: Sequence[str]) -> int | None:
@@ -178,7 +172,20 @@ def ingest_parquet(
     tick: Ticker | None = None,
 ) -> IngestCounts:
     """Load Parquet tables through :meth:`Store.add` (batches, known ids skipped, fused)."""
-    for batch in batches(parquet_articles(folder), batch_size):
+    return store_batches(store, parquet_articles(folder), counts, batch_size=batch_size, tick=tick)
+
+
+def store_batches(
+    store: Store,
+    articles: Iterable[Article],
+    counts: IngestCounts,
+    *,
+    batch_size: int,
+    tick: Ticker | None = None,
+) -> IngestCounts:
+    """Write ``articles`` through :meth:`Store.add`, one transaction a batch; ``counts``
+    holds what is committed at any moment."""
+    for batch in batches(articles, batch_size):
         result = store.add(batch)
         counts.added += result.added
         counts.already += result.already_stored

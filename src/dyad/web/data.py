@@ -131,18 +131,21 @@ def relations_data(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dic
     return {"a": side_a.label, "b": side_b.label, "by": by, "rows": rows}
 
 
+def event_filters(kb: ActorKB, q: QueryParams) -> dict[str, Any]:
+    """The ``list_events`` filters of a request (the events page and its downloads)."""
+    actor_name, between = p.text(q, "actor"), p.pair(q, "between")
+    return {
+        "actor_ids": query_ids(kb, actor_name) if actor_name else (),
+        "between": (query_ids(kb, between[0]), query_ids(kb, between[1])) if between else None,
+        "event_type": p.event_type(q),
+        "since": p.day(q, "since"),
+        "until": p.day(q, "until", last=True),
+    }
+
+
 def events(store: Store, kb: ActorKB, path: Path, q: QueryParams) -> dict[str, Any]:
     page = p.page(q)
-    actor_name, between = p.text(q, "actor"), p.pair(q, "between")
-    rows = list_events(
-        store,
-        actor_ids=query_ids(kb, actor_name) if actor_name else (),
-        between=(query_ids(kb, between[0]), query_ids(kb, between[1])) if between else None,
-        event_type=p.event_type(q),
-        since=p.day(q, "since"),
-        until=p.day(q, "until", last=True),
-        limit=page.offset + page.limit + 1,
-    )
+    rows = list_events(store, **event_filters(kb, q), limit=page.offset + page.limit + 1)
     return paged(rows[page.offset :], page)
 
 

@@ -26,6 +26,7 @@ from ..store.stories_queries import EVENT_COLUMNS, list_events
 from ..stories.timeline import DEFAULT_MAX_ENTRIES, build_timeline_parts
 from . import params as p
 from .backend import Backend
+from .data import event_filters
 from .params import NotFound
 
 MAX_ROWS = 100_000
@@ -53,16 +54,7 @@ def _quotes(store: Store, kb: ActorKB, q: QueryParams) -> Rows:
 
 
 def _events(store: Store, kb: ActorKB, q: QueryParams) -> Rows:
-    actor, between = p.text(q, "actor"), p.pair(q, "between")
-    rows = list_events(
-        store,
-        actor_ids=query_ids(kb, actor) if actor else (),
-        between=(query_ids(kb, between[0]), query_ids(kb, between[1])) if between else None,
-        event_type=p.event_type(q),
-        since=p.day(q, "since"),
-        until=p.day(q, "until", last=True),
-        limit=MAX_ROWS,
-    )
+    rows = list_events(store, **event_filters(kb, q), limit=MAX_ROWS)
     return rows, EVENT_COLUMNS
 
 
