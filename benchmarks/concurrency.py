@@ -30,16 +30,15 @@ import httpx
 
 from reliability_common import (
     FIGURES,
-    HOST,
     ROOT,
     article_ids,
     corpus,
     dyad,
-    free_port,
     machine,
     start_server,
     table_counts,
 )
+from web_load import HOST, free_port
 
 OUT = FIGURES / "concurrency.json"
 PATHS = ["/api/stats", "/api/articles?limit=5", "/", "/api/events?limit=10", "/articles",

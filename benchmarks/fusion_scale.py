@@ -78,6 +78,28 @@ def texts(data: Path, limit: int | None) -> list[Item]:
     return out[:limit] if limit else out
 
 
+def synthetic_events(
+    rng: random.Random,
+    actors: list[ActorRef],
+    weights: list[float],
+    published: date,
+    *,
+    trigger: str,
+) -> list[Event]:
+    """8 event mentions between actors drawn by ``weights``, half dated up to 3 days before
+    ``published``, one in five planned (also builds ``scale.py``'s 1M-event store)."""
+    events = []
+    for _ in range(8):
+        a, b = rng.choices(actors, weights, k=2)
+        dated = rng.random() < 0.5
+        when = (published - timedelta(days=rng.randint(0, 3))).isoformat() if dated else None
+        events.append(Event(type=rng.choice(TYPES), trigger=trigger, sentence=(0, 10),
+                            status=rng.choice(["occurred"] * 4 + ["planned"]),
+                            actors=[a], recipients=[b] if a != b else [],
+                            date={"value": when, "text": when}))  # fmt: skip
+    return events
+
+
 def synthetic(items: list[Item], seed: int = 7) -> list[Article]:
     rng = random.Random(seed)
     actors = [ActorRef(f"actor-{i}", f"Actor {i}") for i in range(400)]
@@ -85,15 +107,7 @@ def synthetic(items: list[Item], seed: int = 7) -> list[Article]:
     arts = []
     for n, (source, text, published) in enumerate(items):
         pub = published or date(2004, 1, 1) + timedelta(days=(n * 7) % 700)
-        events = []
-        for _ in range(8):
-            a, b = rng.choices(actors, weights, k=2)
-            dated = rng.random() < 0.5
-            when = (pub - timedelta(days=rng.randint(0, 3))).isoformat() if dated else None
-            events.append(Event(type=rng.choice(TYPES), trigger="x", sentence=(0, 10),
-                                status=rng.choice(["occurred"] * 4 + ["planned"]),
-                                actors=[a], recipients=[b] if a != b else [],
-                                date={"value": when, "text": when}))  # fmt: skip
+        events = synthetic_events(rng, actors, weights, pub, trigger="x")
         meta = Metadata(title=source, published=pub.isoformat())
         arts.append(Article(article_id(text), source, text, meta, events=events))
     return arts

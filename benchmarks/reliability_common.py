@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
+
+from web_load import HOST, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DYAD_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "data" / "bbc"
 FIGURES = ROOT / "docs" / "figures"
-HOST = "127.0.0.1"  # loopback only, never another host
 #: The tables filled per article (their row counts must not depend on how a run went).
 ARTICLE_TABLES = ("articles", "article_sources", "entities", "mentions", "quotes", "timexes",
                   "events")  # fmt: skip
@@ -75,12 +74,6 @@ def article_ids(db: Path) -> list[str]:
         return [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
 def start_server(db: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
     """``dyad serve`` on loopback, once it accepts connections."""
     process = subprocess.Popen(
@@ -88,17 +81,7 @@ def start_server(db: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit("dyad serve exited: " + process.stderr.read().decode()[-500:])  # type: ignore[union-attr]
-        try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    sys.exit("dyad serve did not start")
+    return wait_until_serving(process, port)
 
 
 def peak_rss_mb() -> float:

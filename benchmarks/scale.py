@@ -208,25 +208,17 @@ def part_spark(quick: bool, tmp: Path) -> dict[str, Any]:
 # -- the 1,000,000-event store ----------------------------------------------------------------
 def synthetic_articles(n: int, seed: int = 7) -> Any:
     """``n`` articles of 8 event mentions each, in publication order over ten years."""
-    from dyad.model import ActorRef, Article, Event, Metadata, article_id
+    from dyad.model import ActorRef, Article, Metadata, article_id
+    from fusion_scale import synthetic_events
 
     rng = random.Random(seed)
     actors = [ActorRef(f"actor-{i}", f"Actor {i}") for i in range(400)]
     actors[10] = ActorRef("barack-obama", "Barack Obama")
     actors[20] = ActorRef("vladimir-putin", "Vladimir Putin")
     weights = [1 / (i + 1) for i in range(len(actors))]
-    types = ["CONSULT", "AGREE", "ACCUSE", "COOPERATE", "ASSAULT", "SANCTION"]
     for k in range(n):
         published = date(2010, 1, 1) + timedelta(days=k * 3650 // n)
-        events = []
-        for _ in range(8):
-            a, b = rng.choices(actors, weights, k=2)
-            dated = rng.random() < 0.5
-            when = (published - timedelta(days=rng.randint(0, 3))).isoformat() if dated else None
-            events.append(Event(type=rng.choice(types), trigger="met", sentence=(0, 10),
-                                status=rng.choice(["occurred"] * 4 + ["planned"]),
-                                actors=[a], recipients=[b] if a != b else [],
-                                date={"value": when, "text": when}))  # fmt: skip
+        events = synthetic_events(rng, actors, weights, published, trigger="met")
         text = f"Synthetic article {k}."
         meta = Metadata(title=f"Synthetic {k}", published=published.isoformat(), outlet="Synth")
         yield Article(article_id(text), f"synthetic:{k}", text, meta, events=events)

@@ -91,10 +91,16 @@ def start_server(db: Path, port: int, cache: int) -> subprocess.Popen[bytes]:
         ],
         stdout=subprocess.DEVNULL,
     )
+    return wait_until_serving(process, port)
+
+
+def wait_until_serving(process: subprocess.Popen[bytes], port: int) -> subprocess.Popen[bytes]:
+    """``process`` once ``dyad serve`` accepts connections on ``port`` (exit if it cannot)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit("dyad serve exited")
+            said = process.stderr.read().decode()[-500:] if process.stderr else ""
+            sys.exit(f"dyad serve exited: {said}" if said else "dyad serve exited")
         try:
             with socket.create_connection((HOST, port), timeout=0.5):
                 return process
