@@ -258,10 +258,12 @@ def test_missing_user_file_is_a_clear_error(tmp_path: Path) -> None:
 
 # -- loading -------------------------------------------------------------------------------------
 def test_load_time_and_size() -> None:
-    start = time.perf_counter()
+    # CPU time of this process, not wall time: on a loaded CI machine the wall clock also
+    # counts the time other processes hold the cores, which made this check flaky.
+    start = time.process_time()
     kb = ActorKB.load()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"loading the actor KB took {elapsed:.2f} s"
+    elapsed = time.process_time() - start
+    assert elapsed < 1.0, f"loading the actor KB took {elapsed:.2f} s of CPU"
     assert len(kb) > 20000
 
 

@@ -87,6 +87,15 @@ def test_store_records_agree_with_the_cli_queries(folder: Path) -> None:
         assert store.timeline("Obama", "Putin")[0]["sources"]
         with pytest.raises(ValueError, match="not a date"):
             store.articles(since="June")
+        consult = store.fused_events(between=("Obama", "Putin"), type="consult")
+        assert consult and {r["type"] for r in consult} == {"CONSULT"}
+        assert len(store.events(type="CONSULT")) == len(list_events(store, event_type="CONSULT"))
+        with pytest.raises(ValueError, match="not a PLOVER event type"):
+            store.events(type="MEET")
+        with pytest.raises(TypeError, match="no filter 'type'"):
+            store.quotes(type="CONSULT")  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="no filter 'actors'"):
+            store.events(actors="Putin")  # type: ignore[call-arg]
 
 
 def test_extract_text_resolves_against_the_publication_date() -> None:

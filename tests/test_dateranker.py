@@ -84,6 +84,17 @@ def test_split_sentences_keeps_offsets() -> None:
     assert all(text[o : o + len(p)] == p for o, p in parts)
 
 
+def test_split_sentences_keep_their_closing_quotes() -> None:
+    text = 'He said: "We will go." Then he left. \u201cNever,\u201d she said! (It rained.) End'
+    assert [p for _, p in split_sentences(text)] == [
+        'He said: "We will go."',
+        "Then he left.",
+        "\u201cNever,\u201d she said!",
+        "(It rained.)",
+        "End",
+    ]
+
+
 def test_split_sentences_keeps_abbreviations_and_initials_inside() -> None:
     text = (
         "U.S. President Barack Obama met Mr. Putin in St. Petersburg on Monday. They talked. "

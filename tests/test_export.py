@@ -116,6 +116,18 @@ def test_filters_pick_the_same_events_as_dyad_events(db: str, tmp_path: Path) ->
     everyone = query_rows(db, "events", Filters(actor_ids=PUTIN))
     with Store(db, read_only=True) as store:
         assert len(everyone) == len(list_events(store, actor_ids=PUTIN))
+        consult = list_events(store, actor_ids=PUTIN, event_type="CONSULT")
+    typed = query_rows(db, "events", Filters(actor_ids=PUTIN, event_type="CONSULT"))
+    assert consult and len(consult) < len(everyone)
+    assert sorted(r[:2] for r in typed) == sorted((r["article_id"], r["idx"]) for r in consult)
+    out = tmp_path / "consult.jsonl"  # the streamed path filters by type too
+    export(db, out, fmt="jsonl", filters=Filters(actor_ids=PUTIN, event_type="CONSULT"))
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["type"] for r in lines} == {"CONSULT"} and len(lines) == len(consult)
+    fused = query_rows(db, "fused", Filters(event_type="CONSULT"))
+    assert fused and len(fused) < len(query_rows(db, "fused"))
+    with pytest.raises(ExportError, match="not quotes"):
+        export(db, tmp_path / "q.csv", fmt="csv", table="quotes", filters=Filters(event_type="X"))
 
 
 def test_gdelt_has_61_columns_on_every_line(db: str, tmp_path: Path) -> None:
@@ -171,6 +183,7 @@ def test_bad_requests_are_usage_errors(db: str, tmp_path: Path) -> None:
         ["--to", str(tmp_path / "x.tsv")],  # no format from a plain .tsv
         ["--to", str(tmp_path / "x.csv"), "--format", "gdelt", "--table", "quotes"],
         ["--to", str(tmp_path / "x.csv"), "--since", "June"],
+        ["--to", str(tmp_path / "x.csv"), "--table", "quotes", "--type", "CONSULT"],
     ):
         result = run_dyad("export", "--db", db, *args)  # (each a real run: ~4 s to start)
         assert result.returncode == 2, (args, result.stderr)

@@ -11,6 +11,8 @@ from datetime import date
 import click
 
 from ..exports import FORMAT_TABLES, FORMATS, TABLES, export, format_of
+from ..exports.sql import TYPED_TABLES
+from ..model import PLOVER_TYPES
 from ..store.reading import make_filters
 from .options import db_option
 from .stories import DateBound
@@ -28,11 +30,14 @@ from .stories import DateBound
               "plover event mentions).")  # fmt: skip
 @click.option("--actor", help="Only rows involving this actor.")
 @click.option("--between", nargs=2, metavar="NAME NAME", help="Only rows involving both actors.")
+@click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              help="Only events (or fused events) of this PLOVER type.")  # fmt: skip
 @click.option("--since", type=DateBound(), help="On or after this date (2012, 2012-06, ...).")
 @click.option("--until", type=DateBound(last=True), help="On or before this date.")
 def export_command(
     db: str, to: str, fmt: str | None, table: str | None, actor: str | None,
-    between: tuple[str, str] | None, since: date | None, until: date | None,
+    between: tuple[str, str] | None, event_type: str | None, since: date | None,
+    until: date | None,
 ) -> None:  # fmt: skip
     """Export stored rows as CSV, JSON Lines, Parquet, a GDELT 2.0 event table or PLOVER JSON.
 
@@ -44,6 +49,7 @@ def export_command(
       dyad export --to events.parquet
       dyad export --to putin.csv --table quotes --actor Putin
       dyad export --to obama-putin.gdelt.tsv --between Obama Putin --since 2012
+      dyad export --to accusations.csv --table fused --type ACCUSE
       dyad export --to - --format plover --since 2012-06 --until 2012-06-30 | jq .event
     """
     fmt = fmt or format_of(to)
@@ -54,7 +60,10 @@ def export_command(
         )
     if fmt in FORMAT_TABLES and table not in (None, FORMAT_TABLES[fmt]):
         raise click.UsageError(f"--format {fmt} exports {FORMAT_TABLES[fmt]}, not {table}")
-    filters = make_filters(actor, between, since, until)
+    table = table or FORMAT_TABLES.get(fmt, "events")
+    if event_type and table not in TYPED_TABLES:
+        raise click.UsageError(f"--type filters events and fused events, not {table}")
+    filters = make_filters(actor, between, since, until, event_type)
     result = export(db, to, fmt=fmt, table=table, filters=filters)
     where = "standard output" if to == "-" else to
     click.echo(f"dyad: {result.rows} {result.table} rows as {result.format} to {where}", err=True)

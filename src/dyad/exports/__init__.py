@@ -32,7 +32,7 @@ from ..errors import DyadError
 from ..store import Store
 from .gdelt import gdelt_query
 from .lines import EVENT_TYPES, LINES, NULL, Counted, write_lines
-from .sql import TABLES, Filters, table_query
+from .sql import TABLES, TYPED_TABLES, Filters, table_query
 from .stream import event_rows
 
 __all__ = ["FORMATS", "TABLES", "ExportError", "ExportResult", "Filters", "export", "format_of"]
@@ -110,6 +110,8 @@ def export(
     if memory_limit is not None and not SIZE.match(memory_limit):
         raise ExportError(f"bad memory limit {memory_limit!r} (a size such as 64MB or 1GiB)")
     filters = filters or Filters()
+    if filters.event_type and table not in TYPED_TABLES:
+        raise ExportError(f"--type filters events and fused events, not {table}")
     with (
         tempfile.TemporaryDirectory(prefix="dyad-export-") as spill,
         Store(db, read_only=True) as store,

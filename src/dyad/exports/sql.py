@@ -29,12 +29,18 @@ _SENTENCE = "substring(a.text, e.sent_start + 1, e.sent_end - e.sent_start)"
 @dataclass(frozen=True, slots=True)
 class Filters:
     """Which rows to export: actor ids (either side), two sides that must both take part,
-    and date bounds (first and last day, inclusive)."""
+    date bounds (first and last day, inclusive) and a PLOVER event type (upper case; only
+    tables of events have one: ``events`` and ``fused``)."""
 
     actor_ids: tuple[str, ...] = ()
     between: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     since: date | None = None
     until: date | None = None
+    event_type: str | None = None
+
+
+#: The tables whose rows have an event type, so ``Filters.event_type`` applies.
+TYPED_TABLES = ("events", "fused")
 
 
 class _Where:
@@ -95,6 +101,8 @@ def events_query(filters: Filters) -> tuple[str, list[Any]]:
         w.add(_ids_in(_EVENT_IDS, w, filters.actor_ids))
     for side in filters.between or ():
         w.add(_ids_in(_EVENT_IDS, w, side))
+    if filters.event_type:
+        w.add(f"e.type = {w.param(filters.event_type)}")
     w.dates(*_span("e.date_value", "a.published"), filters)
     sql = (
         "SELECT e.article_id, e.idx, e.date_value AS date, e.date_text, e.type, e.mode, "
@@ -114,6 +122,8 @@ def fused_where(filters: Filters) -> _Where:
         w.add(_ids_in("f.participants", w, filters.actor_ids))
     for side in filters.between or ():
         w.add(_ids_in("f.participants", w, side))
+    if filters.event_type:
+        w.add(f"f.type = {w.param(filters.event_type)}")
     w.dates("coalesce(f.date_lo, f.first_reported)", "coalesce(f.date_hi, f.first_reported)",
             filters)  # fmt: skip
     return w
@@ -211,6 +221,8 @@ ORDERS = {
 
 def table_query(table: str, filters: Filters, *, ordered: bool = False) -> tuple[str, list[Any]]:
     """The query for ``table``; ``ordered`` adds the listing order (not for streaming)."""
+    if filters.event_type and table not in TYPED_TABLES:
+        raise ValueError(f"an event type filters events and fused events, not {table}")
     sql, params = QUERIES[table](filters)
     return (f"{sql} {ORDERS[table]}" if ordered else sql), params
 
@@ -223,6 +235,8 @@ def events_scan(filters: Filters) -> tuple[str, list[Any]]:
         w.add(_ids_in(_EVENT_IDS, w, filters.actor_ids))
     for side in filters.between or ():
         w.add(_ids_in(_EVENT_IDS, w, side))
+    if filters.event_type:
+        w.add(f"e.type = {w.param(filters.event_type)}")
     sql = (
         "SELECT e.article_id, e.idx, e.date_value AS date, e.date_text, e.type, e.mode, "
         "e.cameo, e.status, e.actors, e.recipients, "

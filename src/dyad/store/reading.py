@@ -3,19 +3,20 @@ pandas views.
 
 :class:`StoreReads` is mixed into the one ``Store`` class, so ``dyad.Store(path,
 read_only=True)`` is the same object the CLI writes with, not a second class. Each method
-takes the filters of ``dyad export`` (names resolved like the CLI's) and runs the export's
-query (:mod:`dyad.exports.sql`), so a script, ``dyad export`` and ``dyad events`` agree on
-what a filter means. Results are :class:`Records`: a list of dicts (dates as
-:class:`datetime.date`, JSON columns decoded) with ``to_arrow()`` and ``to_pandas()`` when
-pyarrow or pandas are installed (``pip install dyad[arrow]`` / ``dyad[pandas]``).
+takes the filters of ``dyad export`` as keywords (:class:`FilterArgs`, names resolved like the
+CLI's; tables of events also a ``type``) and runs the export's query
+(:mod:`dyad.exports.sql`), so a script, ``dyad export`` and ``dyad events`` agree on what a
+filter means. Results are :class:`Records`: a list of dicts (dates as :class:`datetime.date`,
+JSON columns decoded) with ``to_arrow()`` and ``to_pandas()`` when pyarrow or pandas are
+installed (``pip install dyad[arrow]`` / ``dyad[pandas]``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import duckdb
 
@@ -65,13 +66,25 @@ def _bound(value: date | str | None, last: bool) -> date | None:
     return span[1] if last else span[0]
 
 
+def _event_type(value: str | None) -> str | None:
+    """A PLOVER type as the store spells it (``consult`` -> ``CONSULT``)."""
+    if value is None:
+        return None
+    from ..model import PLOVER_TYPES
+
+    if value.upper() not in PLOVER_TYPES:
+        raise ValueError(f"{value!r} is not a PLOVER event type (one of {', '.join(PLOVER_TYPES)})")
+    return value.upper()
+
+
 def make_filters(
     actor: str | None = None,
     between: tuple[str, str] | None = None,
     since: date | str | None = None,
     until: date | str | None = None,
+    event_type: str | None = None,
 ) -> Filters:
-    """Export filters from names and dates as a person writes them."""
+    """Export filters from names, dates and a type as a person writes them."""
     from ..actors import default_kb, query_ids
     from ..exports.sql import Filters
 
@@ -83,7 +96,24 @@ def make_filters(
         else None,
         since=_bound(since, last=False),
         until=_bound(until, last=True),
+        event_type=_event_type(event_type),
     )
+
+
+class FilterArgs(TypedDict, total=False):
+    """The filters every read method takes (those of ``dyad events``)."""
+
+    actor: str | None
+    between: tuple[str, str] | None
+    since: date | str | None
+    until: date | str | None
+    limit: int | None
+
+
+class EventFilterArgs(FilterArgs, total=False):
+    """Tables of events also take a PLOVER ``type`` (``"CONSULT"``, ``"accuse"``...)."""
+
+    type: str | None
 
 
 class StoreReads:
@@ -91,12 +121,21 @@ class StoreReads:
 
     con: duckdb.DuckDBPyConnection
 
-    def _records(self, table: str, filters: Filters, limit: int | None) -> Records:
-        from ..exports.sql import table_query
+    def _records(self, table: str, args: Mapping[str, Any]) -> Records:
+        from ..exports.sql import TYPED_TABLES, table_query
 
+        typed = table in TYPED_TABLES
+        known = (EventFilterArgs if typed else FilterArgs).__annotations__
+        unknown = sorted(set(args) - set(known))
+        if unknown:  # what a signature would refuse: a misspelt filter must not pass silently
+            raise TypeError(f"{table} takes no filter {', '.join(map(repr, unknown))}")
+        filters = make_filters(
+            args.get("actor"), args.get("between"), args.get("since"), args.get("until"),
+            args.get("type"),
+        )  # fmt: skip
         sql, params = table_query(table, filters, ordered=True)
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        if args.get("limit") is not None:
+            sql += f" LIMIT {int(args['limit'] or 0)}"
         cursor = self.con.execute(sql, params)
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
@@ -105,35 +144,25 @@ class StoreReads:
                 row[key] = json.loads(row[key]) if row[key] else []
         return Records(rows, names)
 
-    def articles(self, *, actor: str | None = None, between: tuple[str, str] | None = None,
-                 since: date | str | None = None, until: date | str | None = None,
-                 limit: int | None = None) -> Records:  # fmt: skip
+    def articles(self, **filters: Unpack[FilterArgs]) -> Records:
         """Articles with their text, newest first (``actor``: articles naming the actor)."""
-        return self._records("articles", make_filters(actor, between, since, until), limit)
+        return self._records("articles", filters)
 
-    def events(self, *, actor: str | None = None, between: tuple[str, str] | None = None,
-               since: date | str | None = None, until: date | str | None = None,
-               limit: int | None = None) -> Records:  # fmt: skip
+    def events(self, **filters: Unpack[EventFilterArgs]) -> Records:
         """Event mentions (one per article sentence) with their sentence, oldest first."""
-        return self._records("events", make_filters(actor, between, since, until), limit)
+        return self._records("events", filters)
 
-    def fused_events(self, *, actor: str | None = None, between: tuple[str, str] | None = None,
-                     since: date | str | None = None, until: date | str | None = None,
-                     limit: int | None = None) -> Records:  # fmt: skip
+    def fused_events(self, **filters: Unpack[EventFilterArgs]) -> Records:
         """Real-world events fused across articles, oldest first (the timeline's rows)."""
-        return self._records("fused", make_filters(actor, between, since, until), limit)
+        return self._records("fused", filters)
 
-    def quotes(self, *, actor: str | None = None, between: tuple[str, str] | None = None,
-               since: date | str | None = None, until: date | str | None = None,
-               limit: int | None = None) -> Records:  # fmt: skip
+    def quotes(self, **filters: Unpack[FilterArgs]) -> Records:
         """Quotations with their speakers (``actor``: what the actor said), oldest first."""
-        return self._records("quotes", make_filters(actor, between, since, until), limit)
+        return self._records("quotes", filters)
 
-    def entities(self, *, actor: str | None = None, between: tuple[str, str] | None = None,
-                 since: date | str | None = None, until: date | str | None = None,
-                 limit: int | None = None) -> Records:  # fmt: skip
+    def entities(self, **filters: Unpack[FilterArgs]) -> Records:
         """People, organisations and places found in each article, oldest article first."""
-        return self._records("entities", make_filters(actor, between, since, until), limit)
+        return self._records("entities", filters)
 
     def timeline(self, name: str, other: str | None = None, *,
                  max_entries: int | None = None) -> Records:  # fmt: skip

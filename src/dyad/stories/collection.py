@@ -39,7 +39,7 @@ from .summarise import (
 
 PER_DATE = 2  # sentences shown for each day of a keyword timeline
 MORE = 2  # the HTML page offers up to MORE × max_entries further days, collapsed
-_BREAK = re.compile(r"\n\s*|(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z])")
+_BREAK = re.compile(r"\n\s*|(?<=[.!?])([\"'”’)]*)\s+(?=[\"“(]?[A-Z])")
 #: Words that end in a full stop inside a sentence (titles, months, places: "Mr. Putin",
 #: "Jan. 5", "St. Petersburg"): no break after them. Single capitals ("George W. Bush") and
 #: initialisms ("U.S.", "U.N.") are handled by _INITIALS. A sentence that really ends in one
@@ -70,8 +70,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     for m in _BREAK.finditer(text):
         if "\n" not in m.group() and _abbreviated(text, m.start()):
             continue
-        if text[start : m.start()].strip():
-            out.append((start, text[start : m.start()]))
+        end = m.end(1) if m.group(1) is not None else m.start()  # closing quotes stay
+        if text[start:end].strip():
+            out.append((start, text[start:end]))
         start = m.end()
     if text[start:].strip():
         out.append((start, text[start:]))
