@@ -52,7 +52,7 @@ from dyad.events import EventStage, plover_view, provenance
 from dyad.events.learned import TriggerModel
 from dyad.events.lexicon import Lexicon, lexicon
 from dyad.events.provenance import Row
-from dyad.events.train import train
+from dyad.events.train import Weak, train
 from dyad.model import Article, Event, Metadata, RawDocument, article_id
 from dyad.nlp import load_nlp
 from dyad.pipeline import Options, Pipeline, Stage
@@ -171,7 +171,7 @@ def _evidence(parsed: list[Parsed]) -> dict[Row, set[int]]:
 
 
 def cross_validate(
-    records: list[dict[str, Any]], parsed: list[Parsed], learned: bool
+    records: list[dict[str, Any]], parsed: list[Parsed], learned: bool, weak: Weak | None = None
 ) -> dict[str, Any]:
     """k-fold figures: for each held fold, the curated rows whose only development evidence
     lies in that fold are left out (they could not have been grown from the training folds),
@@ -188,7 +188,8 @@ def cross_validate(
         model = None
         if learned:
             train_ids = [i for i in range(len(records)) if fold[i] != k]
-            model = train([records[i] for i in train_ids], [parsed[i][1] for i in train_ids], lex)
+            docs = [parsed[i][1] for i in train_ids]
+            model = train([records[i] for i in train_ids], docs, lex, weak)
         coded = code([parsed[i] for i in held], lex, model)
         for i, article in zip(held, coded, strict=True):
             pooled[i] = article
