@@ -30,6 +30,7 @@ parse docs/s. Peak memory is ``ru_maxrss`` after the run.
 
     .venv/bin/python benchmarks/events_plover.py [--data ../shared/data/plover/gsr-dev.jsonl]
         [--speed ../shared/data/bbc/politics] [--out docs/figures/events_plover.json] [--errors]
+        [--no-speed] [--weak]
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def figures(records: list[dict[str, Any]], articles: list[Article]) -> dict[str,
     }
 
 
-def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+def evaluate(path: Path, stages: list[Stage], errors: bool, weak: bool = False) -> dict[str, Any]:
     records, parsed = prepare(path, stages)
     articles = code(parsed)
     if errors:
@@ -134,6 +135,12 @@ def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
     result["rules_only"] = figures(records, code(parsed, model=None))
     result["cross_validation"] = cross_validate(records, parsed, learned=True)
     result["cross_validation_rules_only"] = cross_validate(records, parsed, learned=False)
+    if weak:  # issue 15: the model with weakly labelled news sentences (dyad.events.weak)
+        from dyad.events.weak import training_set
+
+        extra = training_set()
+        result["cross_validation_weak"] = cross_validate(records, parsed, True, extra)
+        result["cross_validation_weak"]["weak_examples"] = len(extra[1])
     result["rules_audit"] = audit(records, parsed)
     return result
 
@@ -364,7 +371,10 @@ def report(result: dict[str, Any]) -> None:
     for key, name in (
         ("cross_validation", "rules + model"),
         ("cross_validation_rules_only", "rules alone"),
+        ("cross_validation_weak", "rules + model + weak"),
     ):
+        if key not in result:
+            continue
         cv = result[key]
         print(_line(f"{FOLDS}-fold CV, {name} (pooled)", cv))
         for fold in cv["folds"]:
@@ -381,11 +391,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--errors", action="store_true", help="print records coded wrongly")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput run")
+    parser.add_argument("--weak", action="store_true", help="also CV with weak supervision")
     args = parser.parse_args()
     stages = list(Pipeline(Options()).stages)
     load_nlp()("warm up")
     result: dict[str, Any] = {"stages": [s.name for s in stages]}
-    result.update(evaluate(args.data, stages, args.errors))
+    result.update(evaluate(args.data, stages, args.errors, args.weak))
     if not args.no_speed:
         result["throughput"] = throughput(args.speed, stages)
     report(result)

@@ -9,6 +9,10 @@ cross-validated probabilities: each threshold is the lowest one at which the dec
 allows gain more than they lose on the training records (never, when none does).
 
     python -m dyad.events.train [--data ../shared/data/plover/gsr-dev.jsonl] [--out PATH]
+        [--weak]
+
+``--weak`` adds the weakly labelled news sentences of :mod:`dyad.events.weak` (weight
+``WEAK_WEIGHT``); by cross-validation they did not help, so the shipped model has none.
 
 Needs the ``train`` extra (scikit-learn); the shipped model runs on numpy alone.
 """
@@ -211,11 +215,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=SHARED / "plover" / "gsr-dev.jsonl")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--weak", action="store_true", help="add weakly labelled news sentences (not shipped)"
+    )
     args = parser.parse_args(argv)
     lines = args.data.read_text(encoding="utf-8").splitlines()
     records = [json.loads(x) for x in lines if x.strip()]
     docs = list(load_nlp().pipe(r["text"] for r in records))
-    model = train(records, docs, lexicon())
+    weak = None
+    if args.weak:
+        from dyad.events.weak import training_set
+
+        weak = training_set()
+    model = train(records, docs, lexicon(), weak)
     args.out.write_text(HEADER + json.dumps(to_dict(model)) + "\n", encoding="utf-8")
     print(f"{len(model.index)} features, {len(model.classes)} classes, {model.thresholds}")
 
