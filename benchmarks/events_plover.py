@@ -30,6 +30,7 @@ parse docs/s. Peak memory is ``ru_maxrss`` after the run.
 
     .venv/bin/python benchmarks/events_plover.py [--data ../shared/data/plover/gsr-dev.jsonl]
         [--speed ../shared/data/bbc/politics] [--out docs/figures/events_plover.json] [--errors]
+        [--no-speed] [--weak]
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from dyad.events import EventStage, plover_view, provenance
 from dyad.events.learned import TriggerModel
 from dyad.events.lexicon import Lexicon, lexicon
 from dyad.events.provenance import Row
-from dyad.events.train import train
+from dyad.events.train import Weak, train
 from dyad.model import Article, Event, Metadata, RawDocument, article_id
 from dyad.nlp import load_nlp
 from dyad.pipeline import Options, Pipeline, Stage
@@ -122,7 +123,7 @@ def figures(records: list[dict[str, Any]], articles: list[Article]) -> dict[str,
     }
 
 
-def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
+def evaluate(path: Path, stages: list[Stage], errors: bool, weak: bool = False) -> dict[str, Any]:
     records, parsed = prepare(path, stages)
     articles = code(parsed)
     if errors:
@@ -134,6 +135,12 @@ def evaluate(path: Path, stages: list[Stage], errors: bool) -> dict[str, Any]:
     result["rules_only"] = figures(records, code(parsed, model=None))
     result["cross_validation"] = cross_validate(records, parsed, learned=True)
     result["cross_validation_rules_only"] = cross_validate(records, parsed, learned=False)
+    if weak:  # issue 15: the model with weakly labelled news sentences (dyad.events.weak)
+        from dyad.events.weak import training_set
+
+        extra = training_set()
+        result["cross_validation_weak"] = cross_validate(records, parsed, True, extra)
+        result["cross_validation_weak"]["weak_examples"] = len(extra[1])
     result["rules_audit"] = audit(records, parsed)
     return result
 
@@ -171,7 +178,7 @@ def _evidence(parsed: list[Parsed]) -> dict[Row, set[int]]:
 
 
 def cross_validate(
-    records: list[dict[str, Any]], parsed: list[Parsed], learned: bool
+    records: list[dict[str, Any]], parsed: list[Parsed], learned: bool, weak: Weak | None = None
 ) -> dict[str, Any]:
     """k-fold figures: for each held fold, the curated rows whose only development evidence
     lies in that fold are left out (they could not have been grown from the training folds),
@@ -188,7 +195,8 @@ def cross_validate(
         model = None
         if learned:
             train_ids = [i for i in range(len(records)) if fold[i] != k]
-            model = train([records[i] for i in train_ids], [parsed[i][1] for i in train_ids], lex)
+            docs = [parsed[i][1] for i in train_ids]
+            model = train([records[i] for i in train_ids], docs, lex, weak)
         coded = code([parsed[i] for i in held], lex, model)
         for i, article in zip(held, coded, strict=True):
             pooled[i] = article
@@ -363,7 +371,10 @@ def report(result: dict[str, Any]) -> None:
     for key, name in (
         ("cross_validation", "rules + model"),
         ("cross_validation_rules_only", "rules alone"),
+        ("cross_validation_weak", "rules + model + weak"),
     ):
+        if key not in result:
+            continue
         cv = result[key]
         print(_line(f"{FOLDS}-fold CV, {name} (pooled)", cv))
         for fold in cv["folds"]:
@@ -380,11 +391,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--errors", action="store_true", help="print records coded wrongly")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput run")
+    parser.add_argument("--weak", action="store_true", help="also CV with weak supervision")
     args = parser.parse_args()
     stages = list(Pipeline(Options()).stages)
     load_nlp()("warm up")
     result: dict[str, Any] = {"stages": [s.name for s in stages]}
-    result.update(evaluate(args.data, stages, args.errors))
+    result.update(evaluate(args.data, stages, args.errors, args.weak))
     if not args.no_speed:
         result["throughput"] = throughput(args.speed, stages)
     report(result)

@@ -119,3 +119,34 @@ def test_model_never_drops_every_trigger_of_a_sentence(nlp: Language) -> None:
     assert len(rules) >= 2
     kept = [(e.type, e.trigger) for e in _code(nlp, text, eager).events]
     assert len(kept) == 1 and kept[0] in rules
+
+
+def _typed(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    return [(e.type, e.status, e.trigger) for e in _code(nlp, text).events]
+
+
+def test_intention_to_act_with_hostility_is_a_threat(nlp: Language) -> None:
+    assert _typed(nlp, "Russia vowed to retaliate against any new sanctions.") == [
+        ("THREATEN", "occurred", "vowed")
+    ]
+    # a hostile act further down the offer is not its content: still an offer of help
+    offer = _typed(nlp, "Syria offered its troops to help Hrawi oust General Aoun.")
+    assert offer and offer[0][0] == "AGREE", offer
+
+
+def test_two_word_dictionary_verbs_but_not_motion(nlp: Language) -> None:
+    lex = lexicon()
+    assert lex.phrasal[("pull", "back")].type == "CONCEDE"  # CAMEO.2.0 +PULL_BACK
+    assert ("killed", "and") not in lex.phrasal and ("go", "to") not in lex.phrasal
+    assert _typed(nlp, "The rebels pulled back from the front line.") == [
+        ("CONCEDE", "occurred", "pulled back")
+    ]
+    went = _typed(nlp, "The president went to Moscow to meet Putin last week.")
+    assert [t for _, _, t in went] == ["meet"], went
+
+
+def test_going_to_is_planned_but_went_on_strike_occurred(nlp: Language) -> None:
+    assert _typed(nlp, "Putin is going to meet Obama in Hangzhou.")[0][1] == "planned"
+    assert _typed(nlp, "Teachers went on strike over pay on Monday.") == [
+        ("PROTEST", "occurred", "strike")
+    ]

@@ -267,8 +267,16 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 
 
 def _purpose_of_motion(chain: list[Token], lex: Lexicon) -> bool:
-    """ "heads to Hangzhou ... to meet": a to-clause under a motion verb in the present."""
+    """ "heads to Hangzhou ... to meet", "is going to meet": a to-clause under a motion verb
+    in the present or the present progressive."""
     for lower, upper in itertools.pairwise(chain):
         if lower.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in lower.children):
-            return lex.cue("V", upper.lemma_.lower()) == "motion" and upper.tag_ in ("VBZ", "VBP")
+            if lex.cue("V", upper.lemma_.lower()) != "motion":
+                return False
+            # "heads to", "is going to / is heading to ... to meet": present or progressive
+            present = {"is", "are", "am", "'s", "'re", "'m"}
+            progressive = upper.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in present for c in upper.children
+            )
+            return upper.tag_ in ("VBZ", "VBP") or progressive
     return False

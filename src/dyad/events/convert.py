@@ -25,6 +25,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 VERB = re.compile(r"^([A-Z][A-Z_\-]*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?")
+# a two-word verb of a block: "+PULL_BACK", "+BACK_DOWN", "+CALL_OFF [0?]"
+PHRASAL = re.compile(r"^\+([A-Z]+)_([A-Z]+)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$")
 # closed-class words that head no object ("- * NOT EXTEND ...", "- * ON &SOLUTION")
 FUNCTION_WORDS = frozenset(
     {
@@ -130,6 +132,10 @@ def blocks(text: str) -> Iterator[tuple[str | None, list[tuple[str, str | None]]
             patterns.append(line)
         elif (verb := VERB.match(line)) and "_" not in verb.group(1):
             verbs.append((verb.group(1).lower(), _code(verb.group(2) or "")))
+        elif (phrasal := PHRASAL.match(line)) and phrasal.group(2) not in ("AND", "OR"):
+            # "pull back": verb + particle (not "+KILLED_AND", a coordination pattern)
+            words = f"{phrasal.group(1)} {phrasal.group(2)}".lower()
+            verbs.append((words, _code(phrasal.group(3) or "")))
     if started:
         yield default, verbs, patterns
 
@@ -192,7 +198,8 @@ def parse_pattern(line: str, sets: dict[str, list[str]]) -> tuple[str, list[str]
 
 
 def convert(cameo: Path, plover: Path) -> tuple[list[str], list[str]]:
-    """Rows of ``cameo_verbs.tsv`` and ``cameo_patterns.tsv`` (sorted, deduplicated)."""
+    """Rows of ``cameo_verbs.tsv`` (with two-word verbs: "pull back") and
+    ``cameo_patterns.tsv`` (sorted, deduplicated)."""
     table = read_plover(plover)
     verb_rows: dict[str, str] = {}
     pattern_rows: dict[tuple[str, str], str] = {}
@@ -212,7 +219,7 @@ def convert(cameo: Path, plover: Path) -> tuple[list[str], list[str]]:
             if parsed is None or mapped is None:
                 continue
             prep, heads, code = parsed
-            for lemma, _ in verbs:
+            for lemma, _ in (v for v in verbs if " " not in v[0]):
                 for head in heads:
                     key = (lemma, f"{prep}:{head}" if prep else head)
                     pattern_rows.setdefault(

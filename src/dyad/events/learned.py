@@ -136,9 +136,7 @@ class TriggerModel:
                 continue
             best = _best(p, none)
             label = self.classes[best]
-            if _retype(trigger.spec.type, label) and p[best] >= self.thresholds.get(
-                "retype", NEVER
-            ):
+            if _retype(trigger, label, lex) and p[best] >= self.thresholds.get("retype", NEVER):
                 trigger = Trigger(trigger.token, Spec(label, None, None), trigger.extra,
                                   trigger.nominal)  # fmt: skip
             kept.append(trigger)
@@ -179,8 +177,14 @@ def _ruled_out(token: Token, lex: Lexicon) -> bool:
     return any((lemma, c.lemma_.lower()) in lex.blocked for c in token.children if c.dep_ == "dobj")
 
 
-def _retype(old: str, new: str) -> bool:
-    return new != old and old not in BY_STATUS.get(new, ())
+def _retype(trigger: Trigger, new: str, lex: Lexicon) -> bool:
+    """Whether the model may recode a rule trigger as ``new``: only to another sense the
+    dictionary gives the same word (a verb's default or any of its object/preposition
+    patterns), never to a type dyad codes as a status of the old one."""
+    old = trigger.spec.type
+    if new == old or old in BY_STATUS.get(new, ()):
+        return False
+    return new in lex.senses(trigger.token.lemma_.lower())
 
 
 def _best(p: Any, none: int) -> int:

@@ -48,6 +48,21 @@ class Lexicon:
     summits: list[Summit] = field(default_factory=list)
     agents: frozenset[str] = frozenset()
     derived: set[str] = field(default_factory=set)  # nouns from cameo_nouns.tsv
+    converted: set[tuple[str, str]] = field(default_factory=set)  # two-word verbs from CAMEO
+    _senses: dict[str, frozenset[str]] | None = None
+
+    def senses(self, lemma: str) -> frozenset[str]:
+        """Every type the lexicon gives a word: as a verb (its default and each object or
+        preposition pattern) or as a noun."""
+        if self._senses is None:
+            table: dict[str, set[str]] = {}
+            for (verb, _obj), spec in self.verb_object.items():
+                table.setdefault(verb, set()).add(spec.type)
+            for word, found in (*self.verbs.items(), *self.nouns.items()):
+                if found is not None:
+                    table.setdefault(word, set()).add(found.type)
+            self._senses = {w: frozenset(t - {"-"}) for w, t in table.items()}
+        return self._senses.get(lemma, frozenset())
 
     def cue(self, kind: str, form: str) -> str | None:
         """The status a cue word signals (``"planned"``, ``"cancelled"``, ...), or None."""
@@ -82,7 +97,13 @@ def _spec(type_: str, mode: str, cameo: str) -> Spec | None:
 def _converted(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
     if "verbs" not in off:
         for lemma, cameo, type_, *rest in read_rows("cameo_verbs.tsv", data_dir):
-            lex.verbs[lemma] = Spec(type_, (rest[0] if rest else "") or None, cameo)
+            spec = Spec(type_, (rest[0] if rest else "") or None, cameo)
+            first, _, second = lemma.partition(" ")
+            if second:  # a two-word verb: "pull back", "crack down"
+                lex.phrasal[(first, second)] = spec
+                lex.converted.add((first, second))
+            else:
+                lex.verbs[lemma] = spec
     if "patterns" not in off:
         for verb, obj, cameo, type_, *rest in read_rows("cameo_patterns.tsv", data_dir):
             # type "-": the pattern is a statement (CAMEO 01x), not an event
@@ -127,6 +148,7 @@ def _curated(
             lex.nouns[form] = spec
         else:
             first, _, second = form.partition(" ")
+            lex.converted.discard((first, second))
             if spec is not None:
                 lex.phrasal[(first, second)] = spec
             else:
@@ -150,6 +172,11 @@ def lexicon(
     _curated(lex, data_dir, off, drop)
     for status, kind, form in read_rows("status.tsv", data_dir):
         lex.status[(kind, form)] = status
+    # a motion verb + particle ("went to", "go away", "leave behind") is a movement, as the
+    # motion verb alone is: its purpose or destination names the event, not the verb
+    for first, second in [k for k in lex.phrasal if k in lex.converted]:
+        if lex.cue("V", first) == "motion":
+            del lex.phrasal[(first, second)]
     lex.places = {name.lower(): code for name, code in read_rows("places.tsv", data_dir)}
     lex.summits = [Summit(*row[:5]) for row in read_rows("summits.tsv", data_dir)]
     lex.agents = frozenset(row[0] for row in read_rows("agents.txt", data_dir))

@@ -20,6 +20,7 @@ from dyad.events.lexicon import Lexicon, Spec, word_forms
 ABSORBING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST"})
 LIGHT_NOUNS = frozenset({"mission", "effort", "process", "round", "session", "initiative", "bid"})
 REPORTING = frozenset({"say", "declare", "state", "insist", "tell", "conclude", "warn", "add"})
+PARTICLES = frozenset({"back", "down", "up", "out", "off", "away", "in", "over", "through"})
 MUST = Spec("REQUEST", None, "100")
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl"})
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
@@ -66,7 +67,10 @@ def _phrasal(token: Token, lex: Lexicon) -> tuple[Spec, Token] | None:
     (looking through a light noun: "ended mediation efforts")."""
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ in ("prt", "prep", "dobj", "dative"):
+        # the small model often parses a particle as an adverb: "pulled *back* from"
+        if child.dep_ in ("prt", "prep", "dobj", "dative") or (
+            child.dep_ == "advmod" and child.lower_ in PARTICLES
+        ):
             for form in _object_forms(child):
                 spec = lex.phrasal.get((lemma, form))
                 if spec is not None:
@@ -318,15 +322,35 @@ def purpose_of(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     )
 
 
+# PLOVER codebook: THREATEN is a statement of intent to act in a hostile way, AGREE one of
+# intent to cooperate. An intention whose content is a hostile act is a threat.
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+THREAT = Spec("THREATEN", None, "130")
+
+
+def _hostile_intent(head: Trigger, content: Trigger) -> None:
+    """ "vowed to *retaliate*", "pledged to *fight* on": an AGREE (intention) verb whose
+    clausal complement is a hostile act codes THREATEN (in place); not a hostile act further
+    down ("offered troops to help him *oust* ...")."""
+    if head.spec.type != "AGREE" or head.nominal or content.spec.type not in HOSTILE:
+        return
+    token = content.token
+    if token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in ("xcomp", "ccomp") and token.head.i == head.token.i:
+        head.spec = THREAT
+
+
 def absorb(found: list[Trigger]) -> list[Trigger]:
     """Drop events that are the content of a speech act or the theme of another event,
     keeping embedded meetings; drop background events of relative clauses when the sentence
-    reports an event of its own."""
+    reports an event of its own. An intention to act with hostility becomes a threat."""
     by_token = {t.token.i: t for t in found}
     kept = []
     for trigger in found:
         head = governing_trigger(trigger, by_token)
         if head is not None and trigger.spec.type != "CONSULT":
+            _hostile_intent(head, trigger)
             continue
         if theme_of(trigger, by_token) or purpose_of(trigger, by_token):
             continue
