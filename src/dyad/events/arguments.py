@@ -21,12 +21,16 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors import ActorKB
 from dyad.clean.rules import outlet_named
+from dyad.events.recipients import NOT_RECIPIENT, deeper, directive, object_parties
 from dyad.model import ActorRef, Article
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from"})
 NOMINAL_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ACTOR_PREPS = frozenset({"by", "between", "among"})
+# The verb a noun trigger is the object of: "staged rallies *against* X" (not *to*: "return
+# to Geneva for talks" is a destination).
+GOVERNOR_PREPS = frozenset({"with", "against", "toward", "towards"})
 OBJECT_SOURCE_PREPS = frozenset({"from", "by"})
 # "we"/"our" are left out: in news they are a speaker's own side ("we killed them", "our
 # negotiations"), not the two people last named.
@@ -398,11 +402,13 @@ def _slipped_subject(verb: Token, index: ActorIndex) -> Token | None:
 
 
 def _prep_objects(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[ActorRef]:
+    """The actors of ``token``'s prepositional objects (not instruments: "with *Albania's
+    help*")."""
     found: list[ActorRef] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_RECIPIENT:
                     found.extend(refs_of(pobj, index))
     return found
 
@@ -416,7 +422,7 @@ def verbal_arguments(
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass"):
             recipients.extend(refs_of(child, index))
-        elif child.dep_ in ("ccomp", "xcomp") and not recipients:
+        elif _addressee_clause(child) and not recipients:
             recipients.extend(
                 r for c in child.children if c.dep_ == "nsubj" for r in refs_of(c, index)
             )
@@ -425,7 +431,16 @@ def verbal_arguments(
         recipients += _prep_objects(extra, index, RECIPIENT_PREPS)
     if not recipients:
         recipients = _content_recipients(verb, index) or _object_source(verb, index)
+    if not recipients:
+        exclude = {_key(a) for a in actors}
+        recipients = object_parties(verb, index, exclude) or deeper(verb, index, exclude)
     return actors, recipients
+
+
+def _addressee_clause(child: Token) -> bool:
+    """ "demanded that *the US* cancel", "urged *X* to": a complement whose subject is the
+    one addressed (an indicative "warned that police will ..." is not)."""
+    return child.dep_ == "xcomp" or (child.dep_ == "ccomp" and directive(child))
 
 
 def _content_recipients(verb: Token, index: ActorIndex) -> list[ActorRef]:
@@ -466,7 +481,23 @@ def nominal_arguments(
         actors, of = of, []
     if not recipients and not container:  # "invasion *of South Lebanon*": the patient
         recipients = of
+    if not recipients and not container:
+        recipients = _nominal_deeper(noun, index, {_key(a) for a in actors})
     return actors, recipients
+
+
+def _nominal_deeper(noun: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
+    """A noun trigger naming no recipient: its own act objects ("protest *against* the
+    violations *by X*"), the *with*/*to*/*against* objects of the verb it is the object of
+    ("staged rallies ... *against* X"), then the clauses below either (:mod:`.recipients`)."""
+    found = object_parties(noun, index, exclude) or deeper(noun, index, exclude)
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if found or noun.dep_ not in ("dobj", "pobj", "attr") or head.pos_ not in ("VERB", "AUX"):
+        return found
+    found = [
+        r for r in _prep_objects(head, index, NOMINAL_RECIPIENT_PREPS) if _key(r) not in exclude
+    ]
+    return found or deeper(head, index, exclude)
 
 
 def own_nominal_arguments(
