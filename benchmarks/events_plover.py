@@ -256,7 +256,22 @@ def _kb_ids(gold: list[str], modifiers: bool = False) -> set[str]:
     names = list(gold)
     if modifiers:
         names += [" ".join(g.split()[:-1]) for g in gold if len(g.split()) > 1]
+        names += [_place_name(g) for g in gold]
     return {found[0].id for g in names if g and (found := kb.lookup(g))}
+
+
+def _place_name(gold: str) -> str:
+    """A target span the annotator opened with its preposition ("in central Baghdad", "in
+    the capital city of Algiers"): the name at its end ("Baghdad"); else ""."""
+    words = gold.split()
+    if not words or words[0].lower() not in ("in", "at", "near", "into", "from", "to"):
+        return ""
+    tail: list[str] = []
+    for word in reversed(words[1:]):
+        if not word[:1].isupper():
+            break
+        tail.insert(0, word)
+    return " ".join(tail)
 
 
 SYMMETRIC = re.compile(r"\(SRC/TAR: ([^()]*)\)")

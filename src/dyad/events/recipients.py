@@ -37,14 +37,20 @@ from dyad.model import ActorRef
 if TYPE_CHECKING:
     from dyad.events.arguments import ActorIndex
 
-TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "of", "into", "between")
+TARGET_PREPS = (
+    "against", "on", "with", "to", "toward", "towards", "at", "of", "into", "between", "for"
+)  # fmt: skip
 # On a verb, *on*/*of*/*into* name a topic ("cooperate on Syria", "accused of", "look into").
 CLAUSE_PREPS = ("against", "with", "to", "toward", "towards", "at", "between")
+# A verb's prepositional object that is an act: "called *for* sanctions", "conceded *to*
+# demands", "insisted *on* its demands", "an investigation *into* crimes committed by X".
+ACT_PREPS = frozenset({*CLAUSE_PREPS, "for", "on", "into"})
 DOER_PREPS = frozenset({"by", "from"})
 BENEFACTIVE = frozenset({"for"})
 REASONS = frozenset({"protest", "defiance", "response", "retaliation", "opposition", "reprisal"})
 CONDITIONS = frozenset({"unless", "if"})
-DIRECTIVE_AUX = frozenset({"must", "should", "shall", "ought"})
+# "to": an infinitive with its own subject ("allowed *X* to bring out", "urged *X* to").
+DIRECTIVE_AUX = frozenset({"must", "should", "shall", "ought", "to"})
 NOT_RECIPIENT = frozenset(
     {"help", "support", "assistance", "backing", "approval", "consent", "blessing", "aid"}
 )
@@ -86,20 +92,27 @@ def act_parties(
     """The other party of an act named by ``noun``: its doer (possessor, name modifier, *by*
     or *from* object, agent of a participle) unless that is the event's own actor, else its
     target (*against*/*on*/*with*/*to*/*of*... object, itself an act again if need be)."""
+    nouns = [noun, *noun.conjuncts]  # "weapons and explosives *from* X"
     doers: list[ActorRef] = []
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.ent_type_):
+    for child in (c for n in nouns for c in n.children):
+        if child.dep_ in ("poss", "compound") or (
+            child.dep_ in ("amod", "nmod") and child.ent_type_
+        ):
             doers += _refs(child, index)
-    for pobj in _pobjs(noun, DOER_PREPS):
-        doers += _refs(pobj, index)
-    for child in noun.children:
-        if child.dep_ == "acl":  # "crimes committed by X"
+        elif child.dep_ == "acl":  # "crimes committed by X"
             doers += [r for p in _pobjs(child, DOER_PREPS) for r in _refs(p, index)]
+    doers += [r for n in nouns for p in _pobjs(n, DOER_PREPS) for r in _refs(p, index)]
     found = _others(doers, exclude)
     if found:
         return found
+    for child in noun.children:  # "its demands *that Burundi's government* grant ..."
+        if child.dep_ in ("acl", "ccomp") and directive(child):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            found = _others([r for c in subjects for r in _refs(c, index)], exclude)
+            if found:
+                return found
     for prep in TARGET_PREPS:
-        for pobj in _pobjs(noun, (prep,)):
+        for pobj in (p for n in nouns for p in _pobjs(n, (prep,))):
             if pobj.lemma_.lower() in NOT_RECIPIENT:
                 continue
             refs = _others(_refs(pobj, index), exclude)
@@ -118,8 +131,8 @@ def object_parties(token: Token, index: ActorIndex, exclude: set[str]) -> list[A
             found = act_parties(child, index, exclude)
             if found:
                 return found
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in CLAUSE_PREPS:
+    for child in token.children:  # "called *for* sanctions against X", "conceded *to* demands"
+        if child.dep_ == "prep" and child.lower_ in ACT_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and is_act(pobj):
                     found = act_parties(pobj, index, exclude)
