@@ -116,6 +116,7 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     is_agent: Callable[[str], bool] = lambda lemma: False
     is_event: Callable[[str], bool] = lambda lemma: False
+    is_force: Callable[[str], bool] = lambda lemma: False  # troops, police: see .recipients
     persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sent start, i, m)
     places: list[tuple[int, int, Mention]] = field(default_factory=list)
 

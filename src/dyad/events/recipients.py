@@ -240,7 +240,7 @@ def inner_place(token: Token, index: ActorIndex, exclude: set[str]) -> list[Acto
         for head in level:
             for pobj in _pobjs(head, PLACE_PREPS):
                 found = [t for t in pobj.subtree if t.ent_type_ in PLACE_LABELS]
-                refs = _others(_named(found[0], index), exclude) if found else []
+                refs = _others(_place(found[0], index), exclude) if found else []
                 if refs:
                     return refs[:1]
         level = [c for t in level for c in t.children if c.dep_ in _DOWN]
@@ -248,3 +248,42 @@ def inner_place(token: Token, index: ActorIndex, exclude: set[str]) -> list[Acto
 
 
 _DOWN = frozenset({"dobj", "xcomp", "ccomp", "advcl", "conj", "pobj", "prep"})
+
+
+# Types whose object is the actor's own force, moved: the recipient is where or against whom.
+MOVERS = frozenset({"MOBILIZE", "RETREAT"})
+FORCE_PREPS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "for", "out"})
+
+
+def forces_target(token: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef] | None:
+    """ "mobilized army reservists for a possible war *against Iraq*", "the withdrawal of
+    invasion forces *from Panama*": when a MOBILIZE/RETREAT trigger's object is a military or
+    police force (Phoenix agent codes MIL/COP), that force is the actor's own, not the target;
+    the target is the place or party the prepositions of the force or the trigger name.
+    None when the object is no force (the usual reading stands)."""
+    candidates = [c for c in token.children if c.dep_ == "dobj"]
+    candidates += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    forces = [f for f in candidates if index.is_force(f.lemma_.lower())]
+    if not forces:
+        return None
+    found: list[ActorRef] = []
+    for head in [*forces, token]:
+        for pobj in _pobjs(head, FORCE_PREPS):
+            refs = _others(_refs(pobj, index), exclude)
+            found += refs or (act_parties(pobj, index, exclude) if is_act(pobj) else [])
+    return found
+
+
+def _place(token: Token, index: ActorIndex) -> list[ActorRef]:
+    """A place as target: the country when the name is one ("in *Iraq*"), else the place by
+    its own name ("in *Tokyo*", "in the *West Bank*"): the entity stage reads a capital as its
+    government ("Tokyo" = Government of Japan), right for a visit to it, not for a centre set
+    up there."""
+    mention = index.by_token.get(token.i)
+    if mention is not None and mention.type == "GPE":
+        return [mention.ref]
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if span is None:
+        return [mention.ref] if mention is not None else []
+    return [ActorRef(None, span.text.removeprefix("the ").removeprefix("The "))]

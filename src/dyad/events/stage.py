@@ -39,7 +39,7 @@ from dyad.events.context import (
 )
 from dyad.events.learned import TriggerModel, trigger_model
 from dyad.events.lexicon import Lexicon, Summit, lexicon
-from dyad.events.recipients import inner_place
+from dyad.events.recipients import MOVERS, forces_target, inner_place
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
 from dyad.model import ActorRef, Article, Event, Timex
@@ -51,6 +51,9 @@ NEW_MENTION = frozenset(
     {"first", "previous", "past", "earlier", "new", "next", "another", "second"}
 )
 # Quotation marks, when the quotes stage has not run: "...", “...”.
+# Phoenix agent codes of a military or police force, and force nouns it does not code.
+FORCES = frozenset({"MIL", "COP"})
+FORCE_NOUNS = frozenset({"force", "forces", "peacekeeper", "peacekeepers", "tank", "personnel"})
 QUOTED = re.compile(r"\u201c[^\u201d]{2,}\u201d|\"[^\"]{2,}\"")
 
 
@@ -111,6 +114,7 @@ class _Coder:
         self.index = ActorIndex.build(article, doc, kb)
         self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
         self.index.is_event = lambda lemma: lex.nouns.get(lemma) is not None
+        self.index.is_force = lambda lemma: kb.agent_code(lemma) in FORCES or lemma in FORCE_NOUNS
         self.summits = SummitResolver(article, kb, lex)
         self.published = article.meta.published
         self.quotes = _quote_spans(article)
@@ -135,6 +139,9 @@ class _Coder:
             recipients = [r for r in recipients if _key(r) in named]
         actors = unique(actors)
         keys = {a.id or a.name for a in actors}
+        if trigger.spec.type in MOVERS:
+            moved = forces_target(trigger.anchor, self.index, keys)
+            recipients = recipients if moved is None else moved
         recipients = [r for r in unique(recipients) if (r.id or r.name) not in keys]
         triggers = {t.token.i for t in found}
         containers = {t.token.i for t in found if t.nominal and t.spec.mode == "multilateral"}
