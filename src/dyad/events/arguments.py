@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors import ActorKB
 from dyad.clean.rules import outlet_named
+from dyad.events import coref
 from dyad.events.recipients import NOT_RECIPIENT, deeper, directive, object_parties
 from dyad.model import ActorRef, Article
 
@@ -117,6 +118,8 @@ class ActorIndex:
     is_agent: Callable[[str], bool] = lambda lemma: False
     is_event: Callable[[str], bool] = lambda lemma: False
     is_force: Callable[[str], bool] = lambda lemma: False  # troops, police: see .recipients
+    government_of: Callable[[str], ActorRef | None] = lambda name: None  # see .coref
+    lookup: Callable[[str], ActorRef | None] = lambda name: None  # the KB's first reading
     persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sent start, i, m)
     places: list[tuple[int, int, Mention]] = field(default_factory=list)
 
@@ -261,6 +264,8 @@ def refs_of(token: Token, index: ActorIndex, conj: bool = True) -> list[ActorRef
         found.extend(subject_refs(reporter, index))
     elif kind := _pair_kind(token):
         found.extend(m.ref for m in index.pair_before(token, kind))
+    elif resolved := coref.resolve(token, index):  # "it", "the country", "the government"
+        found.extend(resolved)
     else:
         measured = token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM"
         parts = [r for p in _of_objects(token) for r in refs_of(p, index)] if measured else []
@@ -511,9 +516,20 @@ def own_nominal_arguments(
         if child.dep_ == "poss":
             actors.extend(refs_of(child, index))
         elif _name_modifier(child, index) and not (container or SUMMIT_NAME.match(child.text)):
-            actors.append(index.by_token[child.i].ref)
+            actors.extend(_hyphenated(index.by_token[child.i].ref, index))
     actors += _prep_objects(noun, index, ACTOR_PREPS)
     return actors, _prep_objects(noun, index, NOMINAL_RECIPIENT_PREPS)
+
+
+def _hyphenated(ref: ActorRef, index: ActorIndex) -> list[ActorRef]:
+    """ "the *Obama-Putin* meeting", "*U.S.-Russia* talks": a compound nominal joining two
+    names the KB knows separately names both (spaCy reads it as one name); "Al-Qaeda",
+    "Jean-Claude" stay whole, their parts being no known actors."""
+    parts = ref.name.split("-")
+    if len(parts) != 2 or not all(len(p) >= 3 and p[:1].isupper() for p in parts):
+        return [ref]
+    found = [index.lookup(p) for p in parts]
+    return [f for f in found if f is not None] if all(found) else [ref]
 
 
 def _name_modifier(child: Token, index: ActorIndex) -> bool:

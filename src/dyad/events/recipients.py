@@ -95,6 +95,8 @@ def act_parties(
     nouns = [noun, *noun.conjuncts]  # "weapons and explosives *from* X"
     doers: list[ActorRef] = []
     for child in (c for n in nouns for c in n.children):
+        if child.tag_ == "PRP$":  # "insisted on *its* demands": the subject's own act
+            continue
         if child.dep_ in ("poss", "compound") or (
             child.dep_ in ("amod", "nmod") and child.ent_type_
         ):

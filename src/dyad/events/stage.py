@@ -115,6 +115,8 @@ class _Coder:
         self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
         self.index.is_event = lambda lemma: lex.nouns.get(lemma) is not None
         self.index.is_force = lambda lemma: kb.agent_code(lemma) in FORCES or lemma in FORCE_NOUNS
+        self.index.government_of = lambda name: _government(kb, name)
+        self.index.lookup = lambda name: _first_reading(kb, name)
         self.summits = SummitResolver(article, kb, lex)
         self.published = article.meta.published
         self.quotes = _quote_spans(article)
@@ -230,6 +232,16 @@ class _Coder:
             found = self.kb.lookup(name)
             country = found[0].country if found else None
         return {"name": name, "country": country}
+
+
+def _government(kb: ActorKB, name: str) -> ActorRef | None:
+    actor = kb.government_of(name)
+    return ActorRef(actor.id, actor.name) if actor is not None else None
+
+
+def _first_reading(kb: ActorKB, name: str) -> ActorRef | None:
+    found = kb.lookup(name)
+    return ActorRef(found[0].id, found[0].name) if found else None
 
 
 def _directed_at_place(trigger: Trigger) -> bool:
