@@ -326,7 +326,7 @@ def _agent(token: Token, index: ActorIndex) -> list[ActorRef]:
     """An unnamed group as actor: "Islamic fundamentalists", "Red Cross officials"."""
     if token.pos_ != "NOUN" or not index.is_agent(token.lemma_.lower()):
         return []
-    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ in NAME_DEPS]
+    words = [t for t in token.doc[token.left_edge.i : token.i] if t.dep_ in NAME_DEPS]
     return [ActorRef(None, " ".join(t.text for t in [*words, token]))]
 
 
@@ -437,7 +437,7 @@ def verbal_arguments(
         recipients += _prep_objects(extra, index, RECIPIENT_PREPS)
     if not recipients:
         recipients = _content_recipients(verb, index) or _object_source(verb, index)
-    if not recipients:
+    if not recipients and actors:  # the reach further down needs a known actor to anchor it
         exclude = {_key(a) for a in actors}
         recipients = object_parties(verb, index, exclude) or deeper(verb, index, exclude)
     return actors, recipients
@@ -487,7 +487,7 @@ def nominal_arguments(
         actors, of = of, []
     if not recipients and not container:  # "invasion *of South Lebanon*": the patient
         recipients = of
-    if not recipients and not container:
+    if not recipients and actors and not container:
         recipients = _nominal_deeper(noun, index, {_key(a) for a in actors})
     return actors, recipients
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from dyad.events.arguments import ActorIndex
 
 TARGET_PREPS = (
-    "against", "on", "with", "to", "toward", "towards", "at", "of", "into", "between", "for"
+    "against", "on", "with", "to", "toward", "towards", "of", "into", "between", "for"
 )  # fmt: skip
 # On a verb, *on*/*of*/*into* name a topic ("cooperate on Syria", "accused of", "look into").
 CLAUSE_PREPS = ("against", "with", "to", "toward", "towards", "at", "between")
@@ -54,7 +54,10 @@ DIRECTIVE_AUX = frozenset({"must", "should", "shall", "ought", "to"})
 NOT_RECIPIENT = frozenset(
     {"help", "support", "assistance", "backing", "approval", "consent", "blessing", "aid"}
 )
+NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 DEPTH = 2
+# Verbs of motion: their *to* object is where they go ("return to Geneva", "flee to the UK").
+MOTION = frozenset({"come", "go", "return", "travel", "fly", "flee", "move", "head", "arrive"})
 
 
 def _refs(token: Token, index: ActorIndex) -> list[ActorRef]:
@@ -93,13 +96,13 @@ def act_parties(
     or *from* object, agent of a participle) unless that is the event's own actor, else its
     target (*against*/*on*/*with*/*to*/*of*... object, itself an act again if need be)."""
     nouns = [noun, *noun.conjuncts]  # "weapons and explosives *from* X"
+    lemma = noun.lemma_.lower()
     doers: list[ActorRef] = []
     for child in (c for n in nouns for c in n.children):
         if child.tag_ == "PRP$":  # "insisted on *its* demands": the subject's own act
             continue
-        if child.dep_ in ("poss", "compound") or (
-            child.dep_ in ("amod", "nmod") and child.ent_type_
-        ):
+        named = child.dep_ in NAME_DEPS and child.ent_type_ and index.is_event(lemma)
+        if child.dep_ == "poss" or named:  # "a *U.S.* request", not "a *Borders* rail link"
             doers += _refs(child, index)
         elif child.dep_ == "acl":  # "crimes committed by X"
             doers += [r for p in _pobjs(child, DOER_PREPS) for r in _refs(p, index)]
@@ -172,9 +175,6 @@ def deeper(
             found = act_parties(pobj, index, exclude)
             if found:
                 return found
-    found = _conditional(token, index, exclude)
-    if found:
-        return found
     return _others([r for p in _pobjs(token, BENEFACTIVE) for r in _named(p, index)], exclude)
 
 
@@ -186,7 +186,8 @@ def _clauses(token: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ in ("advcl", "acl") and child.pos_ in ("VERB", "AUX"):
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-            if not marks or marks == {"to"} or child.tag_ == "VBG":
+            marks |= {c.lower_ for c in child.children if c.tag_ == "WRB"}  # "when he took"
+            if not marks or marks == {"to"}:
                 out.append(child)
     return out
 
@@ -200,15 +201,17 @@ def _clause_recipients(clause: Token, index: ActorIndex, exclude: set[str]) -> l
         addressee = child.dep_ == "nsubj" and clause.dep_ == "ccomp" and directive(clause)
         if child.dep_ in ("dobj", "dative", "nsubjpass") or addressee:
             found += _refs(child, index)
-        elif child.dep_ in ("ccomp", "xcomp"):  # "allow UN planes to land"
+        elif child.dep_ in ("ccomp", "xcomp") and directive(child):  # "allow UN planes to land"
             found += [r for c in child.children if c.dep_ == "nsubj" for r in _refs(c, index)]
     for prep in CLAUSE_PREPS:
+        if prep == "to" and clause.lemma_.lower() in MOTION:  # "come *to the UK*": a destination
+            continue
         found += [r for p in _pobjs(clause, (prep,)) for r in _refs(p, index)]
     found = _others(found, exclude)
     return found or object_parties(clause, index, exclude)
 
 
-def _conditional(token: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
+def conditional_target(token: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
     """ "threatened to hold a strike *unless Israel* rescinded ...": the condition's subject."""
     verbs = [token, *(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))]
     for verb in verbs:
@@ -229,7 +232,7 @@ def _named(token: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})  # not buildings: "a reception at St James's Palace"
 
 
 def inner_place(token: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
@@ -241,7 +244,7 @@ def inner_place(token: Token, index: ActorIndex, exclude: set[str]) -> list[Acto
     for _ in range(3):
         for head in level:
             for pobj in _pobjs(head, PLACE_PREPS):
-                found = [t for t in pobj.subtree if t.ent_type_ in PLACE_LABELS]
+                found = [t for t in _place_words(pobj) if t.ent_type_ in PLACE_LABELS]
                 refs = _others(_place(found[0], index), exclude) if found else []
                 if refs:
                     return refs[:1]
@@ -275,6 +278,18 @@ def forces_target(token: Token, index: ActorIndex, exclude: set[str]) -> list[Ac
             refs = _others(_refs(pobj, index), exclude)
             found += refs or (act_parties(pobj, index, exclude) if is_act(pobj) else [])
     return found
+
+
+def _place_words(pobj: Token) -> list[Token]:
+    """The place object itself, its apposition or *of* object ("the capital *Kabul*", "the city
+    of *Kirkuk*"), not a modifier ("the party's *London* HQ")."""
+    out = [pobj]
+    for child in pobj.children:
+        if child.dep_ == "appos":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out += [p for p in child.children if p.dep_ == "pobj"]
+    return out
 
 
 def _place(token: Token, index: ActorIndex) -> list[ActorRef]:

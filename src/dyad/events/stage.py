@@ -39,7 +39,7 @@ from dyad.events.context import (
 )
 from dyad.events.learned import TriggerModel, trigger_model
 from dyad.events.lexicon import Lexicon, Summit, lexicon
-from dyad.events.recipients import MOVERS, forces_target, inner_place
+from dyad.events.recipients import MOVERS, conditional_target, forces_target, inner_place
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
 from dyad.model import ActorRef, Article, Event, Timex
@@ -155,7 +155,9 @@ class _Coder:
         place = attach_place(trigger, sent, triggers, containers)
         if not recipients and place is not None and _directed_at_place(trigger):
             recipients = self._place_target(place, keys)
-        if not recipients and _directed_at_place(trigger):
+        if not recipients and actors and trigger.spec.type == "THREATEN":
+            recipients = conditional_target(trigger.token, self.index, keys)
+        if not recipients and actors and _directed_at_place(trigger):
             recipients = inner_place(trigger.token, self.index, keys)
         status = status_of(trigger, self.lex, self.doc)
         if status == "occurred" and _after(date.get("value"), self.published):
