@@ -62,19 +62,22 @@ def resolve(token: Token, index: ActorIndex) -> list[ActorRef]:
         found = _latest(token, index, BODY_TYPES, government=True)
         if found is None:
             return []
-        if (found.ref.id or "").startswith(GOVERNMENT_PREFIX) or found.type != "GPE":
+        if (found.ref.id or "").startswith(GOVERNMENT_PREFIX):
             return [found.ref]
-        government = index.government_of(found.ref.name)
-        return [government or found.ref]
+        government = index.government_of(found.ref.name)  # none for "Essex": no state
+        return [government] if government is not None else []
     return []
 
 
 def _expletive(token: Token) -> bool:
-    """ "*it* was agreed that ...", "*it* is likely to ...": an empty subject."""
+    """ "*it* was agreed that ...", "*it* is likely to ...", "found *it* hard to ...", "makes
+    *it* clear that ...": an empty subject, standing for a clause."""
     if token.lower_ != "it":
         return False
-    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.head.children)
-    return token.dep_ == "nsubjpass" or (clause and token.head.lemma_ == "be")
+    head = token.head
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+    light = head.lemma_ in ("be", "seem", "appear", "become", "make", "take")
+    return token.dep_ == "nsubjpass" or head.pos_ == "ADJ" or (clause and light)
 
 
 def _bare_definite(token: Token) -> bool:
