@@ -16,12 +16,17 @@ no output count against recall only.
 
 Participants, for the events whose (PLOVER-view) type is the gold type: an output actor
 *matches* a gold one when one name contains the other or they share a word of 4+ letters
-(case-insensitive; "Asia-Pacific Economic Cooperation" ~ "APEC forum" does not, "the U.S."
-~ "United States" does not: a lower bound). **source P** = share of such events with actors
-whose actors include a gold source; **source R** = share of records with a gold source and
-a correctly typed event where some such event has a gold source among its actors; **target
-P/R** the same for recipients against gold targets. Gold SRC/TAR pairs (symmetric events)
-are matched against actors and recipients together.
+(case-insensitive, a possessive 's ignored: "Reagan" ~ "President Reagan's"), or when its KB
+id is the KB's first reading of the gold name, of the gold name without its head word ("U.S."
+in "U.S. soldier": the alias twin of the shared-word rule) or, for a span the annotator
+opened with its preposition, of the name at its end ("Baghdad" in "in central Baghdad").
+**source P** = share of such events with actors whose actors include a gold source;
+**source R** = share of records with a gold source and a correctly typed event where some
+such event has a gold source among its actors; **target P/R** the same for recipients
+against gold targets. Gold SRC/TAR pairs (symmetric events; gsr-dev lists them under
+``source`` only, so they are read from the markup) are matched against actors and recipients
+together. The ``*_strict`` figures keep the rule before issue 15's target work (text only,
+SRC/TAR from the ``target`` field); ``*_kb`` is strict plus the KB reading of the whole name.
 
 Throughput, on the same run: the ``--speed`` texts (default BBC politics) are parsed with
 ``nlp.pipe`` alone and extracted in full (clean + parse + every stage), alternating in chunks

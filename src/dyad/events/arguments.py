@@ -8,7 +8,10 @@ subject for "agreed to meet"), and objects — direct, dative, or after *with*, 
 modifiers ("a U.S. request", "the Obama-Putin meeting") and *between*/*by* objects as actors,
 *with*/*to*/*against* objects as recipients, and otherwise the subject of the verb they hang
 from ("held talks with"). Conjunctions give every conjunct; plural references ("they", "their",
-"the two leaders", "both presidents") stand for the two people last mentioned together.
+"the two leaders", "both presidents") stand for the two people last mentioned together;
+"it", "the country", "the government" are resolved by :mod:`.coref`. When none of this names
+a recipient, :mod:`.recipients` looks further down the parse (act objects, complement and
+purpose clauses); "the *Obama-Putin* meeting" names both.
 """
 
 from __future__ import annotations
