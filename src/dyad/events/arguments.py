@@ -25,16 +25,19 @@ from spacy.tokens import Doc, Token
 from dyad.actors import ActorKB
 from dyad.clean.rules import outlet_named
 from dyad.events import coref
-from dyad.events.recipients import NOT_RECIPIENT, deeper, directive, object_parties
+from dyad.events.recipients import MOTION, NOT_RECIPIENT, deeper, directive, object_parties
 from dyad.model import ActorRef, Article
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from"})
 NOMINAL_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ACTOR_PREPS = frozenset({"by", "between", "among"})
-# The verb a noun trigger is the object of: "staged rallies *against* X" (not *to*: "return
-# to Geneva for talks" is a destination).
-GOVERNOR_PREPS = frozenset({"with", "against", "toward", "towards"})
+# The verb a noun trigger is the object of: "staged rallies *against* X", "made a visit *to*
+# X" (not *to* after a motion verb: "return to Geneva for talks" is a destination).
+GOVERNOR_PREPS = frozenset({"with", "against", "toward", "towards", "to"})
+# A noun trigger after these is a time, not the verb's object: "speaking to reporters *after*
+# the meeting" (the reporters are no party to the meeting).
+TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "following", "ahead"})
 OBJECT_SOURCE_PREPS = frozenset({"from", "by"})
 # "we"/"our" are left out: in news they are a speaker's own side ("we killed them", "our
 # negotiations"), not the two people last named.
@@ -423,9 +426,11 @@ def _prep_objects(token: Token, index: ActorIndex, preps: frozenset[str]) -> lis
 
 
 def verbal_arguments(
-    verb: Token, extra: Token | None, index: ActorIndex
+    verb: Token, extra: Token | None, index: ActorIndex, reach: bool = True
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """(actors, recipients) of a verb trigger."""
+    """(actors, recipients) of a verb trigger; ``reach``: look further down the parse
+    (:mod:`.recipients`) when the verb's own phrase names no recipient (for a noun trigger
+    without it, only the *with* object of its governing verb is looked at)."""
     actors = subject_refs(verb, index)
     recipients: list[ActorRef] = []
     for child in verb.children:
@@ -440,7 +445,7 @@ def verbal_arguments(
         recipients += _prep_objects(extra, index, RECIPIENT_PREPS)
     if not recipients:
         recipients = _content_recipients(verb, index) or _object_source(verb, index)
-    if not recipients and actors:  # the reach further down needs a known actor to anchor it
+    if not recipients and actors and reach:  # reaching further down needs a known actor
         exclude = {_key(a) for a in actors}
         recipients = object_parties(verb, index, exclude) or deeper(verb, index, exclude)
     return actors, recipients
@@ -479,7 +484,7 @@ def _object_source(verb: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 def nominal_arguments(
-    noun: Token, index: ActorIndex, container: bool = False
+    noun: Token, index: ActorIndex, container: bool = False, reach: bool = True
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor."""
     actors, recipients = own_nominal_arguments(noun, index, container)
@@ -491,22 +496,25 @@ def nominal_arguments(
     if not recipients and not container:  # "invasion *of South Lebanon*": the patient
         recipients = of
     if not recipients and actors and not container:
-        recipients = _nominal_deeper(noun, index, {_key(a) for a in actors})
+        recipients = _nominal_deeper(noun, index, {_key(a) for a in actors}, reach)
     return actors, recipients
 
 
-def _nominal_deeper(noun: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
+def _nominal_deeper(
+    noun: Token, index: ActorIndex, exclude: set[str], reach: bool = True
+) -> list[ActorRef]:
     """A noun trigger naming no recipient: its own act objects ("protest *against* the
     violations *by X*"), the *with*/*to*/*against* objects of the verb it is the object of
     ("staged rallies ... *against* X"), then the clauses below either (:mod:`.recipients`)."""
-    found = object_parties(noun, index, exclude) or deeper(noun, index, exclude)
+    found = (object_parties(noun, index, exclude) or deeper(noun, index, exclude)) if reach else []
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if found or noun.dep_ not in ("dobj", "pobj", "attr") or head.pos_ not in ("VERB", "AUX"):
         return found
-    found = [
-        r for r in _prep_objects(head, index, NOMINAL_RECIPIENT_PREPS) if _key(r) not in exclude
-    ]
-    return found or deeper(head, index, exclude)
+    if noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS:  # "speaking to X *after* it"
+        return []
+    preps = GOVERNOR_PREPS - {"to"} if head.lemma_.lower() in MOTION else GOVERNOR_PREPS
+    found = [r for r in _prep_objects(head, index, preps) if _key(r) not in exclude]
+    return found or (deeper(head, index, exclude) if reach else [])
 
 
 def own_nominal_arguments(

@@ -125,13 +125,17 @@ class _Coder:
         borrow = False
         if trigger.nominal:
             container = trigger.spec.mode == "multilateral"
-            actors, recipients = nominal_arguments(trigger.anchor, self.index, container)
+            actors, recipients = nominal_arguments(
+                trigger.anchor, self.index, container, reach=_reaches(trigger)
+            )
             if trigger.spec.type == "CONSULT" and not container and not _named(trigger.anchor):
                 borrow = not any(own_nominal_arguments(trigger.anchor, self.index, container))
         elif possessed_abstract_subject(trigger.token, self.index):
             return None
         else:
-            actors, recipients = verbal_arguments(trigger.token, trigger.extra, self.index)
+            actors, recipients = verbal_arguments(
+                trigger.token, trigger.extra, self.index, reach=_reaches(trigger)
+            )
         start = trigger.token.idx
         quote = next(((a, b) for a, b in self.quotes if a <= start < b), None)
         quoted = quote is not None
@@ -246,10 +250,22 @@ def _first_reading(kb: ActorKB, name: str) -> ActorRef | None:
     return ActorRef(found[0].id, found[0].name) if found else None
 
 
+def _reaches(trigger: Trigger) -> bool:
+    """Whether recipients are sought further down the parse: not for meetings (visits
+    apart), whose other party their own phrase names ("met *with* X", "used the encounter
+    *with* X") or who are a pair ("X and Y met"): beyond lie venues ("on the sidelines of the
+    *G20*") and topics."""
+    return trigger.spec.type != "CONSULT" or trigger.spec.mode == "visit"
+
+
 def _directed_at_place(trigger: Trigger) -> bool:
     """Whether the place of an act with no other target is its target: not for meetings
     (they happen at a place), except visits (to their host)."""
-    return trigger.spec.type != "CONSULT" or trigger.spec.mode == "visit"
+    return (
+        trigger.spec.type != "CONSULT"
+        or trigger.spec.mode == "visit"
+        or trigger.spec.mode == "visit"
+    )
 
 
 def _quote_spans(article: Article) -> list[tuple[int, int]]:
