@@ -117,6 +117,8 @@ def test_hyphenated_compound_names_both(
 ) -> None:
     event = one(nlp, stages, "The Obama-Putin meeting was tense.", "CONSULT")
     assert set(actors(event)) == {"Barack Obama", "Vladimir Putin"}
+    later = one(nlp, stages, "The Obama-Putin meeting was tense. Obama later met Putin.", "CONSULT")
+    assert recipients(later) == ["Vladimir Putin"]  # not an "Obama-Putin" person
     event = one(nlp, stages, "Al-Qaeda leaders met in Pakistan.", "CONSULT")
     assert actors(event) == ["Al Qa'ida"]
 

@@ -527,9 +527,22 @@ def own_nominal_arguments(
         if child.dep_ == "poss":
             actors.extend(refs_of(child, index))
         elif _name_modifier(child, index) and not (container or SUMMIT_NAME.match(child.text)):
+            actors.extend(_joined(child, index))
             actors.extend(_hyphenated(index.by_token[child.i].ref, index))
     actors += _prep_objects(noun, index, ACTOR_PREPS)
     return actors, _prep_objects(noun, index, NOMINAL_RECIPIENT_PREPS)
+
+
+def _joined(child: Token, index: ActorIndex) -> list[ActorRef]:
+    """The first name of "the *Obama*-Putin meeting" when the entity stage split the pair:
+    a name joined to the modifier by a hyphen, as its own compound."""
+    hyphen = any(c.text == "-" for c in child.children)
+    own = index.by_token[child.i].ref
+    return [
+        m.ref
+        for c in child.children
+        if hyphen and c.dep_ == "compound" and (m := index.by_token.get(c.i)) and m.ref != own
+    ]
 
 
 def _hyphenated(ref: ActorRef, index: ActorIndex) -> list[ActorRef]:
