@@ -62,6 +62,9 @@ def actors(event: Event) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "kind", "want"),
     [
+        # a hostile act's "on" object; not a meeting's topic (below)
+        ("The United States announced new sanctions on Russia.", "SANCTION", "Russia"),
+        ("Israel launched an attack on Gaza.", "ASSAULT", "Gaza"),
         # an act as object: its target when it names no doer of its own
         ("The United States threatened further action against Iran.", "THREATEN", "Iran"),
         # ... its doer when it names one other than the actor
@@ -84,6 +87,13 @@ def test_recipient_further_down(
 ) -> None:
     event = one(nlp, stages, text, kind)
     assert any(want in name for name in recipients(event)), (actors(event), recipients(event))
+
+
+def test_meeting_topic_is_no_recipient(
+    nlp: Language, stages: tuple[EntityStage, EventStage]
+) -> None:
+    event = one(nlp, stages, "Obama held talks on Syria.", "CONSULT")
+    assert recipients(event) == []
 
 
 def test_indicative_content_subject_is_no_addressee(

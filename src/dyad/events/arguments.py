@@ -484,10 +484,18 @@ def _object_source(verb: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 def nominal_arguments(
-    noun: Token, index: ActorIndex, container: bool = False, reach: bool = True
+    noun: Token,
+    index: ActorIndex,
+    container: bool = False,
+    reach: bool = True,
+    on_target: bool = False,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor."""
+    """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor.
+    ``on_target``: an *on* object is a recipient (hostile acts: "sanctions *on Russia*", "an
+    attack *on Gaza*"; of a meeting or an agreement it is the topic: "talks on Syria")."""
     actors, recipients = own_nominal_arguments(noun, index, container)
+    if on_target and not recipients:
+        recipients = _prep_objects(noun, index, frozenset({"on", "upon"}))
     of = _prep_objects(noun, index, frozenset({"of"}))
     if not actors:
         actors = _governor_subject(noun, index)

@@ -51,6 +51,9 @@ NEW_MENTION = frozenset(
     {"first", "previous", "past", "earlier", "new", "next", "another", "second"}
 )
 # Quotation marks, when the quotes stage has not run: "...", “...”.
+# Hostile acts whose *on* object is their target ("sanctions on X", "an attack on X",
+# "pressure on X", "a crackdown on X"; CAMEO 16-20 and 13).
+ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 # Phoenix agent codes of a military or police force, and force nouns it does not code.
 FORCES = frozenset({"MIL", "COP"})
 FORCE_NOUNS = frozenset({"force", "forces", "peacekeeper", "peacekeepers", "tank", "personnel"})
@@ -126,7 +129,11 @@ class _Coder:
         if trigger.nominal:
             container = trigger.spec.mode == "multilateral"
             actors, recipients = nominal_arguments(
-                trigger.anchor, self.index, container, reach=_reaches(trigger)
+                trigger.anchor,
+                self.index,
+                container,
+                reach=_reaches(trigger),
+                on_target=trigger.spec.type in ON_TARGET,
             )
             if trigger.spec.type == "CONSULT" and not container and not _named(trigger.anchor):
                 borrow = not any(own_nominal_arguments(trigger.anchor, self.index, container))
