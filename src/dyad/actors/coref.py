@@ -14,7 +14,9 @@ person known to be a woman (a woman's given name, a title such as "Mrs" or "Quee
 anyone not known to be a woman. Pronouns inside quotation marks are not resolved (the speaker's
 "he" may be anyone), and names inside quotation marks are not candidates for pronouns outside.
 Resolved pronouns count as mentions for later pronouns, so "Putin said ... He added ... He
-also said" chains.
+also said" chains. An object pronoun is never its own clause's subject (binding, Principle B):
+in "Obama met Putin. The U.S. president criticised *him*", "him" is Putin, the one person of
+the previous sentence left once Obama, the subject, is set aside.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from dyad.actors.lexicon import pronoun_genders
 _MARKS = re.compile(r'[“”«»"\n]')
 _OPEN, _CLOSE = frozenset("“«"), frozenset("”»")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "pobj"})
+_OBJECT_FORMS = frozenset({"him", "her"})
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -116,18 +120,34 @@ class PronounLinker:
 
     def _antecedent(self, token: Token, gender: str) -> Cluster | None:
         index = self._sent_index(token.idx)
+        bound = self._clause_subject(token)
         same = self._distinct([m for m in self.by_sent[index] if m.end <= token.idx], gender)
+        same = [c for c in same if c is not bound]
         if same:
             return same[0] if len(same) == 1 else None
         if index == 0:
             return None
         before = self.sents[index - 1]
         same_paragraph = "\n" not in self.text[before.end_char : token.idx]
-        previous = self._distinct(self.by_sent[index - 1], gender)
+        previous = [c for c in self._distinct(self.by_sent[index - 1], gender) if c is not bound]
         if len(previous) == 1 and same_paragraph:
             return previous[0]
         if token.dep_ in _SUBJECTS and previous:
             return self._subject_of(before, gender)
+        return None
+
+    def _clause_subject(self, token: Token) -> Cluster | None:
+        """Binding (Chomsky's Principle B): an object pronoun ("criticised *him*") is not its
+        own clause's subject; the subject's cluster, or None."""
+        if token.lower_ not in _OBJECT_FORMS or token.dep_ not in _OBJECTS:
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return None
+        for m in self.by_sent[self._sent_index(subject.idx)]:
+            if m.start <= subject.idx < m.end:
+                return m.cluster
         return None
 
     @staticmethod

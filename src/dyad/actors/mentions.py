@@ -127,6 +127,22 @@ def _missed_places(doc: Doc, is_place: IsPlace) -> list[NameMention]:
     return found
 
 
+def _pair_parts(doc: Doc, label: str, first: int, last: int) -> list[tuple[int, int]]:
+    """ "the *Obama-Putin* meeting": a person name of two surnames joined by a hyphen that
+    modifies a common noun names two people (one mention each); "Jean-Claude Juncker",
+    "Al-Qaeda" and a name standing alone stay whole."""
+    tokens = doc[first:last]
+    pair = (
+        label == "PERSON"
+        and len(tokens) == 3
+        and tokens[1].text == "-"
+        and all(t.is_title and len(t) >= 3 for t in (tokens[0], tokens[2]))
+        and tokens.root.dep_ in ("compound", "amod", "nmod")
+        and tokens.root.head.pos_ == "NOUN"
+    )
+    return [(first, first + 1), (last - 1, last)] if pair else [(first, last)]
+
+
 def name_mentions(
     doc: Doc, country_of: CountryOf, is_place: IsPlace | None = None
 ) -> list[NameMention]:
@@ -144,10 +160,11 @@ def name_mentions(
         if ent.label_ == "PERSON":
             title, title_start = _title_before(doc, first, country_of)
             in_titles.update(range(title_start, first))
-        span = doc[first:last]
-        found.append(
-            NameMention(span.start_char, span.end_char, span.text, ent.label_, first, last, title)
-        )
+        for a, b in _pair_parts(doc, ent.label_, first, last):
+            span = doc[a:b]
+            found.append(
+                NameMention(span.start_char, span.end_char, span.text, ent.label_, a, b, title)
+            )
     if is_place is not None:
         found += [m for m in _missed_places(doc, is_place) if m.first_token not in in_titles]
         found.sort(key=lambda m: m.start)

@@ -8,7 +8,10 @@ subject for "agreed to meet"), and objects — direct, dative, or after *with*, 
 modifiers ("a U.S. request", "the Obama-Putin meeting") and *between*/*by* objects as actors,
 *with*/*to*/*against* objects as recipients, and otherwise the subject of the verb they hang
 from ("held talks with"). Conjunctions give every conjunct; plural references ("they", "their",
-"the two leaders", "both presidents") stand for the two people last mentioned together.
+"the two leaders", "both presidents") stand for the two people last mentioned together;
+"it", "the country", "the government" are resolved by :mod:`.coref`. When none of this names
+a recipient, :mod:`.recipients` looks further down the parse (act objects, complement and
+purpose clauses); "the *Obama-Putin* meeting" names both.
 """
 
 from __future__ import annotations
@@ -21,12 +24,20 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors import ActorKB
 from dyad.clean.rules import outlet_named
+from dyad.events import coref
+from dyad.events.recipients import MOTION, NOT_RECIPIENT, deeper, directive, object_parties
 from dyad.model import ActorRef, Article
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from"})
 NOMINAL_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ACTOR_PREPS = frozenset({"by", "between", "among"})
+# The verb a noun trigger is the object of: "staged rallies *against* X", "made a visit *to*
+# X" (not *to* after a motion verb: "return to Geneva for talks" is a destination).
+GOVERNOR_PREPS = frozenset({"with", "against", "toward", "towards", "to"})
+# A noun trigger after these is a time, not the verb's object: "speaking to reporters *after*
+# the meeting" (the reporters are no party to the meeting).
+TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "following", "ahead"})
 OBJECT_SOURCE_PREPS = frozenset({"from", "by"})
 # "we"/"our" are left out: in news they are a speaker's own side ("we killed them", "our
 # negotiations"), not the two people last named.
@@ -112,6 +123,9 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     is_agent: Callable[[str], bool] = lambda lemma: False
     is_event: Callable[[str], bool] = lambda lemma: False
+    is_force: Callable[[str], bool] = lambda lemma: False  # troops, police: see .recipients
+    government_of: Callable[[str], ActorRef | None] = lambda name: None  # see .coref
+    lookup: Callable[[str], ActorRef | None] = lambda name: None  # the KB's first reading
     persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sent start, i, m)
     places: list[tuple[int, int, Mention]] = field(default_factory=list)
 
@@ -256,6 +270,8 @@ def refs_of(token: Token, index: ActorIndex, conj: bool = True) -> list[ActorRef
         found.extend(subject_refs(reporter, index))
     elif kind := _pair_kind(token):
         found.extend(m.ref for m in index.pair_before(token, kind))
+    elif resolved := coref.resolve(token, index):  # "it", "the country", "the government"
+        found.extend(resolved)
     else:
         measured = token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM"
         parts = [r for p in _of_objects(token) for r in refs_of(p, index)] if measured else []
@@ -316,7 +332,7 @@ def _agent(token: Token, index: ActorIndex) -> list[ActorRef]:
     """An unnamed group as actor: "Islamic fundamentalists", "Red Cross officials"."""
     if token.pos_ != "NOUN" or not index.is_agent(token.lemma_.lower()):
         return []
-    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ in NAME_DEPS]
+    words = [t for t in token.doc[token.left_edge.i : token.i] if t.dep_ in NAME_DEPS]
     return [ActorRef(None, " ".join(t.text for t in [*words, token]))]
 
 
@@ -398,25 +414,29 @@ def _slipped_subject(verb: Token, index: ActorIndex) -> Token | None:
 
 
 def _prep_objects(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[ActorRef]:
+    """The actors of ``token``'s prepositional objects (not instruments: "with *Albania's
+    help*")."""
     found: list[ActorRef] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_RECIPIENT:
                     found.extend(refs_of(pobj, index))
     return found
 
 
 def verbal_arguments(
-    verb: Token, extra: Token | None, index: ActorIndex
+    verb: Token, extra: Token | None, index: ActorIndex, reach: bool = True
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """(actors, recipients) of a verb trigger."""
+    """(actors, recipients) of a verb trigger; ``reach``: look further down the parse
+    (:mod:`.recipients`) when the verb's own phrase names no recipient (for a noun trigger
+    without it, only the *with* object of its governing verb is looked at)."""
     actors = subject_refs(verb, index)
     recipients: list[ActorRef] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass"):
             recipients.extend(refs_of(child, index))
-        elif child.dep_ in ("ccomp", "xcomp") and not recipients:
+        elif _addressee_clause(child) and not recipients:
             recipients.extend(
                 r for c in child.children if c.dep_ == "nsubj" for r in refs_of(c, index)
             )
@@ -425,7 +445,16 @@ def verbal_arguments(
         recipients += _prep_objects(extra, index, RECIPIENT_PREPS)
     if not recipients:
         recipients = _content_recipients(verb, index) or _object_source(verb, index)
+    if not recipients and actors and reach:  # reaching further down needs a known actor
+        exclude = {_key(a) for a in actors}
+        recipients = object_parties(verb, index, exclude) or deeper(verb, index, exclude)
     return actors, recipients
+
+
+def _addressee_clause(child: Token) -> bool:
+    """ "demanded that *the US* cancel", "urged *X* to": a complement whose subject is the
+    one addressed (an indicative "warned that police will ..." is not)."""
+    return child.dep_ == "xcomp" or (child.dep_ == "ccomp" and directive(child))
 
 
 def _content_recipients(verb: Token, index: ActorIndex) -> list[ActorRef]:
@@ -455,10 +484,18 @@ def _object_source(verb: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 def nominal_arguments(
-    noun: Token, index: ActorIndex, container: bool = False
+    noun: Token,
+    index: ActorIndex,
+    container: bool = False,
+    reach: bool = True,
+    on_target: bool = False,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor."""
+    """(actors, recipients) of a noun trigger; a summit's name ("G20") is no actor.
+    ``on_target``: an *on* object is a recipient (hostile acts: "sanctions *on Russia*", "an
+    attack *on Gaza*"; of a meeting or an agreement it is the topic: "talks on Syria")."""
     actors, recipients = own_nominal_arguments(noun, index, container)
+    if on_target and not recipients:
+        recipients = _prep_objects(noun, index, frozenset({"on", "upon"}))
     of = _prep_objects(noun, index, frozenset({"of"}))
     if not actors:
         actors = _governor_subject(noun, index)
@@ -466,7 +503,26 @@ def nominal_arguments(
         actors, of = of, []
     if not recipients and not container:  # "invasion *of South Lebanon*": the patient
         recipients = of
+    if not recipients and actors and not container:
+        recipients = _nominal_deeper(noun, index, {_key(a) for a in actors}, reach)
     return actors, recipients
+
+
+def _nominal_deeper(
+    noun: Token, index: ActorIndex, exclude: set[str], reach: bool = True
+) -> list[ActorRef]:
+    """A noun trigger naming no recipient: its own act objects ("protest *against* the
+    violations *by X*"), the *with*/*to*/*against* objects of the verb it is the object of
+    ("staged rallies ... *against* X"), then the clauses below either (:mod:`.recipients`)."""
+    found = (object_parties(noun, index, exclude) or deeper(noun, index, exclude)) if reach else []
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if found or noun.dep_ not in ("dobj", "pobj", "attr") or head.pos_ not in ("VERB", "AUX"):
+        return found
+    if noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS:  # "speaking to X *after* it"
+        return []
+    preps = GOVERNOR_PREPS - {"to"} if head.lemma_.lower() in MOTION else GOVERNOR_PREPS
+    found = [r for r in _prep_objects(head, index, preps) if _key(r) not in exclude]
+    return found or (deeper(head, index, exclude) if reach else [])
 
 
 def own_nominal_arguments(
@@ -479,9 +535,33 @@ def own_nominal_arguments(
         if child.dep_ == "poss":
             actors.extend(refs_of(child, index))
         elif _name_modifier(child, index) and not (container or SUMMIT_NAME.match(child.text)):
-            actors.append(index.by_token[child.i].ref)
+            actors.extend(_joined(child, index))
+            actors.extend(_hyphenated(index.by_token[child.i].ref, index))
     actors += _prep_objects(noun, index, ACTOR_PREPS)
     return actors, _prep_objects(noun, index, NOMINAL_RECIPIENT_PREPS)
+
+
+def _joined(child: Token, index: ActorIndex) -> list[ActorRef]:
+    """The first name of "the *Obama*-Putin meeting" when the entity stage split the pair:
+    a name joined to the modifier by a hyphen, as its own compound."""
+    hyphen = any(c.text == "-" for c in child.children)
+    own = index.by_token[child.i].ref
+    return [
+        m.ref
+        for c in child.children
+        if hyphen and c.dep_ == "compound" and (m := index.by_token.get(c.i)) and m.ref != own
+    ]
+
+
+def _hyphenated(ref: ActorRef, index: ActorIndex) -> list[ActorRef]:
+    """ "the *Obama-Putin* meeting", "*U.S.-Russia* talks": a compound nominal joining two
+    names the KB knows separately names both (spaCy reads it as one name); "Al-Qaeda",
+    "Jean-Claude" stay whole, their parts being no known actors."""
+    parts = ref.name.split("-")
+    if len(parts) != 2 or not all(len(p) >= 3 and p[:1].isupper() for p in parts):
+        return [ref]
+    found = [index.lookup(p) for p in parts]
+    return [f for f in found if f is not None] if all(found) else [ref]
 
 
 def _name_modifier(child: Token, index: ActorIndex) -> bool:

@@ -39,6 +39,7 @@ from dyad.events.context import (
 )
 from dyad.events.learned import TriggerModel, trigger_model
 from dyad.events.lexicon import Lexicon, Summit, lexicon
+from dyad.events.recipients import MOVERS, conditional_target, forces_target, inner_place
 from dyad.events.summits import SummitResolver
 from dyad.events.triggers import Trigger, absorb, find_triggers
 from dyad.model import ActorRef, Article, Event, Timex
@@ -50,6 +51,12 @@ NEW_MENTION = frozenset(
     {"first", "previous", "past", "earlier", "new", "next", "another", "second"}
 )
 # Quotation marks, when the quotes stage has not run: "...", “...”.
+# Hostile acts whose *on* object is their target ("sanctions on X", "an attack on X",
+# "pressure on X", "a crackdown on X"; CAMEO 16-20 and 13).
+ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
+# Phoenix agent codes of a military or police force, and force nouns it does not code.
+FORCES = frozenset({"MIL", "COP"})
+FORCE_NOUNS = frozenset({"force", "forces", "peacekeeper", "peacekeepers", "tank", "personnel"})
 QUOTED = re.compile(r"\u201c[^\u201d]{2,}\u201d|\"[^\"]{2,}\"")
 
 
@@ -110,6 +117,9 @@ class _Coder:
         self.index = ActorIndex.build(article, doc, kb)
         self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
         self.index.is_event = lambda lemma: lex.nouns.get(lemma) is not None
+        self.index.is_force = lambda lemma: kb.agent_code(lemma) in FORCES or lemma in FORCE_NOUNS
+        self.index.government_of = lambda name: _government(kb, name)
+        self.index.lookup = lambda name: _first_reading(kb, name)
         self.summits = SummitResolver(article, kb, lex)
         self.published = article.meta.published
         self.quotes = _quote_spans(article)
@@ -118,13 +128,21 @@ class _Coder:
         borrow = False
         if trigger.nominal:
             container = trigger.spec.mode == "multilateral"
-            actors, recipients = nominal_arguments(trigger.anchor, self.index, container)
+            actors, recipients = nominal_arguments(
+                trigger.anchor,
+                self.index,
+                container,
+                reach=_reaches(trigger),
+                on_target=trigger.spec.type in ON_TARGET,
+            )
             if trigger.spec.type == "CONSULT" and not container and not _named(trigger.anchor):
                 borrow = not any(own_nominal_arguments(trigger.anchor, self.index, container))
         elif possessed_abstract_subject(trigger.token, self.index):
             return None
         else:
-            actors, recipients = verbal_arguments(trigger.token, trigger.extra, self.index)
+            actors, recipients = verbal_arguments(
+                trigger.token, trigger.extra, self.index, reach=_reaches(trigger)
+            )
         start = trigger.token.idx
         quote = next(((a, b) for a, b in self.quotes if a <= start < b), None)
         quoted = quote is not None
@@ -134,6 +152,9 @@ class _Coder:
             recipients = [r for r in recipients if _key(r) in named]
         actors = unique(actors)
         keys = {a.id or a.name for a in actors}
+        if trigger.spec.type in MOVERS:
+            moved = forces_target(trigger.anchor, self.index, keys)
+            recipients = recipients if moved is None else moved
         recipients = [r for r in unique(recipients) if (r.id or r.name) not in keys]
         triggers = {t.token.i for t in found}
         containers = {t.token.i for t in found if t.nominal and t.spec.mode == "multilateral"}
@@ -145,6 +166,10 @@ class _Coder:
         place = attach_place(trigger, sent, triggers, containers)
         if not recipients and place is not None and _directed_at_place(trigger):
             recipients = self._place_target(place, keys)
+        if not recipients and actors and trigger.spec.type == "THREATEN":
+            recipients = conditional_target(trigger.token, self.index, keys)
+        if not recipients and actors and _directed_at_place(trigger):
+            recipients = inner_place(trigger.token, self.index, keys)
         status = status_of(trigger, self.lex, self.doc)
         if status == "occurred" and _after(date.get("value"), self.published):
             status = "planned"
@@ -222,10 +247,32 @@ class _Coder:
         return {"name": name, "country": country}
 
 
+def _government(kb: ActorKB, name: str) -> ActorRef | None:
+    actor = kb.government_of(name)
+    return ActorRef(actor.id, actor.name) if actor is not None else None
+
+
+def _first_reading(kb: ActorKB, name: str) -> ActorRef | None:
+    found = kb.lookup(name)
+    return ActorRef(found[0].id, found[0].name) if found else None
+
+
+def _reaches(trigger: Trigger) -> bool:
+    """Whether recipients are sought further down the parse: not for meetings (visits
+    apart), whose other party their own phrase names ("met *with* X", "used the encounter
+    *with* X") or who are a pair ("X and Y met"): beyond lie venues ("on the sidelines of the
+    *G20*") and topics."""
+    return trigger.spec.type != "CONSULT" or trigger.spec.mode == "visit"
+
+
 def _directed_at_place(trigger: Trigger) -> bool:
     """Whether the place of an act with no other target is its target: not for meetings
     (they happen at a place), except visits (to their host)."""
-    return trigger.spec.type != "CONSULT" or trigger.spec.mode == "visit"
+    return (
+        trigger.spec.type != "CONSULT"
+        or trigger.spec.mode == "visit"
+        or trigger.spec.mode == "visit"
+    )
 
 
 def _quote_spans(article: Article) -> list[tuple[int, int]]:
