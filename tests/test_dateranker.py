@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES, run_dyad
-from dyad.model import Timex
 from dyad.store import Store
 from dyad.stories.collection import split_sentences, store_sentences
 from dyad.stories.dateranker import FEATURES, DateRanker, date_features, default_ranker
 from dyad.stories.summarise import Sentence, central, effective_keywords, idf_table
-from test_stories import article, samples_like
+from test_stories import samples_like
 
 D0 = date(2010, 4, 20)
 
