@@ -1,8 +1,8 @@
 """Run dyad's whole pipeline over the Timeline17 topics once: one store per topic.
 
 The T17 articles (news-tls ``articles.jsonl``: ``id``, ``time``, ``text`` as Penn-Treebank
-tokens, one sentence a line) are turned back into running text (:func:`detokenise`: ``\`\```
-and ``''`` become ``"``, ``-LRB-`` ``(``, punctuation and clitics rejoin their word; lines
+tokens, one sentence a line) are turned back into running text (:func:`detokenise`: Treebank quotes
+become ``"``, ``-LRB-`` ``(``, punctuation and clitics rejoin their word; lines
 stay lines). Those published within a gold timeline's first..last day (the standard
 protocol's input) are written to ``benchmarks/out/t17_in/<topic>.jsonl`` and ingested with
 ``dyad ingest --workers 1`` (``--jobs`` topics at once) into
