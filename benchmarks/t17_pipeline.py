@@ -1,14 +1,14 @@
 """Run dyad's whole pipeline over the Timeline17 topics once: one store per topic.
 
 The T17 articles (news-tls ``articles.jsonl``: ``id``, ``time``, ``text`` as Penn-Treebank
-tokens, one sentence a line) are turned back into running text (:func:`detokenise`: Treebank quotes
-become ``"``, ``-LRB-`` ``(``, punctuation and clitics rejoin their word; lines
-stay lines). Those published within a gold timeline's first..last day (the standard
-protocol's input) are written to ``benchmarks/out/t17_in/<topic>.jsonl`` and ingested with
-``dyad ingest --workers 1`` (``--jobs`` topics at once) into
-``benchmarks/out/t17_store/<topic>.duckdb``. The benchmark (``timeline_t17.py``) and the
-training script read those stores with the same code ``dyad timeline`` uses on a user's
-store (:func:`dyad.stories.collection.store_sentences`). A topic whose store is complete (a
+tokens, one sentence a line) are turned back into running text (:func:`detokenise`: Treebank
+quotes become ``"``, ``-LRB-`` ``(``, punctuation and clitics rejoin their word; lines stay
+lines). Those published within a gold timeline's first..last day (the standard protocol's
+input) are written to ``benchmarks/out/t17_in/<topic>.jsonl`` and ingested with ``dyad ingest
+--workers 1`` (``--jobs`` topics at once) into ``benchmarks/out/t17_store/<topic>.duckdb``.
+The benchmark (``timeline_t17.py``) and the training script read those stores with the same
+code ``dyad timeline`` uses on a user's store
+(:func:`dyad.stories.collection.store_sentences`). A topic whose store is complete (a
 ``.done`` stamp newer than the topic's articles) is skipped, so a second run is instant.
 
 Usage: nice -n 10 python benchmarks/t17_pipeline.py [--data DIR] [--jobs N] [TOPIC ...]
