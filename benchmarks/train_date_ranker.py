@@ -12,7 +12,7 @@ same. L2-regularised, fitted by Newton's method on standardised features (numpy;
 deterministic, no random start).
 
 The feature set and the penalty are not fixed by hand: :func:`choose` picks one of the
-:data:`CONFIGS` (fixed in advance: three feature sets × three penalties) by
+:data:`CONFIGS` (fixed in advance: four feature sets × four penalties) by
 leave-one-topic-out over the *training* topics only, scoring each held-out topic by the date
 F1 of its top days (as many as the gold has). ``timeline_t17.py`` calls :func:`train` once
 per held-out topic, so the choice never sees the topic it is scored on (nested
@@ -43,8 +43,14 @@ PIPELINE = (
     "ref_event_log", "own_events_log", "own_occurred_log", "event_share", "occurred_share",
     "planned_share", "conflict_share", "coop_share", "quote_share", "query_event_share",
 )  # fmt: skip
-FEATURE_SETS = {"counts": COUNTS, "counts+pipeline": COUNTS + PIPELINE, "all": FEATURES}
-PENALTIES = (1.0, 10.0, 100.0)
+ARTICLES = ("ref_articles_log", "ref_pub_days_log", "event_articles_log", "last_delay")
+FEATURE_SETS = {
+    "articles": ARTICLES,
+    "counts": COUNTS,
+    "counts+pipeline": COUNTS + PIPELINE + ("event_articles_log",),
+    "all": FEATURES,
+}
+PENALTIES = (1.0, 10.0, 100.0, 1000.0)
 CONFIGS = [(name, l2) for name in FEATURE_SETS for l2 in PENALTIES]
 Group = tuple[Any, Any, float]  # features of a timeline's candidate days, gold marks, weight
 Data = dict[str, list[Group]]  # topic name -> its groups

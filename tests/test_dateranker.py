@@ -123,6 +123,8 @@ def test_pipeline_marks_enter_the_features() -> None:
     assert column(rows, "coop_share")[at] == pytest.approx(2 / 3)
     assert column(rows, "quote_share")[at] == pytest.approx(1 / 3)
     assert column(rows, "own_occurred_max")[at] == 1.0
+    assert column(rows, "event_articles_max")[at] == 1.0  # b0 and b2
+    assert column(rows, "event_articles_log")[at] == pytest.approx(__import__("math").log1p(2))
     assert column(rows, "event_share")[days.index(day(5))] == 0.0
 
 

@@ -48,6 +48,7 @@ COUNTS = (
     "ref_event",  # sentences naming the day that carry an event mention (dyad's pipeline)
     "own_events",  # event mentions whose own date is the day
     "own_occurred",  # ... that occurred (not planned, cancelled, negated, hypothetical)
+    "event_articles",  # articles with an event mention naming the day or dated to it
 )
 OTHERS = (
     "burst",  # ref over the mean daily ref of the surrounding ±7 days (log)
@@ -129,10 +130,14 @@ def _count_marks(day: _Day, s: Sentence, hit: bool) -> None:
         day.coop += kind in COOPERATIVE
 
 
+Sets = dict[date, set[str]]
+
+
 def _count(
     sentences: Sequence[Sentence], terms: Sequence[str]
-) -> tuple[dict[date, _Day], dict[date, set[str]], dict[date, set[str]], dict[date, set[date]]]:
+) -> tuple[dict[date, _Day], Sets, Sets, dict[date, set[date]], Sets]:
     days: defaultdict[date, _Day] = defaultdict(_Day)
+    event_articles: defaultdict[date, set[str]] = defaultdict(set)
     ref_articles: defaultdict[date, set[str]] = defaultdict(set)
     pub_articles: defaultdict[date, set[str]] = defaultdict(set)
     pub_days: defaultdict[date, set[date]] = defaultdict(set)
@@ -144,6 +149,7 @@ def _count(
         hit = matches(s.text, terms) if terms else True
         for _, status, own in s.events:
             if own is not None:
+                event_articles[own].add(article)
                 days[own].own_events += 1
                 days[own].own_occurred += status == "occurred"
         for d in set(s.dates):
@@ -153,6 +159,8 @@ def _count(
             day.ref_query += hit
             _count_marks(day, s, hit)
             ref_articles[d].add(article)
+            if s.events:
+                event_articles[d].add(article)
             if s.published is not None:
                 delta = (s.published - d).days
                 day.ref_later += delta >= LATER_DAYS
@@ -160,7 +168,7 @@ def _count(
                 pub_days[d].add(s.published)
                 day.first = delta if day.first is None else min(day.first, delta)
                 day.last = delta if day.last is None else max(day.last, delta)
-    return days, ref_articles, pub_articles, pub_days
+    return days, ref_articles, pub_articles, pub_days, event_articles
 
 
 def date_features(
@@ -175,7 +183,7 @@ def date_features(
     each one's feature vector, in :data:`FEATURES` order. ``checked``: the caller already
     passed ``keywords`` through :func:`~dyad.stories.summarise.effective_keywords`."""
     terms = keyword_terms(keywords if checked else effective_keywords(sentences, keywords))
-    days, ref_articles, pub_articles, pub_days = _count(sentences, terms)
+    days, ref_articles, pub_articles, pub_days, event_articles = _count(sentences, terms)
     cands = sorted(d for d in days if (start is None or d >= start) and (end is None or d <= end))
     if not cands:
         return [], []
@@ -199,7 +207,7 @@ def date_features(
             "ref_near7": near7, "pub_articles": len(pub_articles.get(d, ())),
             "pub_next": len(nexts), "pub_sentences": day.pub_sentences,
             "ref_event": day.ref_event, "own_events": day.own_events,
-            "own_occurred": day.own_occurred,
+            "own_occurred": day.own_occurred, "event_articles": len(event_articles.get(d, ())),
         }  # fmt: skip
         for c in COUNTS:
             raw[c].append(float(values[c]))
