@@ -8,8 +8,9 @@ the input is cut to the articles published between the gold timeline's first and
 (= the gold timeline's) and **the number of sentences per date** (= round(mean gold sentences
 per date)). A topic with several gold timelines is scored against each and averaged; the
 figures are means over the 15 topics. The query is the topic's ``keywords.json`` (one that
-matches under 1% of the sentences, ``bpoil`` or ``MJ``, is ignored). Sentences and dates: see
-``t17_data.py``.
+matches under 1% of the sentences, ``bpoil`` or ``MJ``, is ignored). Sentences, their days,
+events and quotes come from dyad's own pipeline run over the articles (one store per topic,
+``t17_pipeline.py``, made on first use and cached; see ``t17_data.py``).
 
 Date rankers, all in the same run:
 
@@ -18,7 +19,13 @@ Date rankers, all in the same run:
 - dyad's unsupervised ranker (:func:`dyad.stories.summarise.rank_dates`).
 - the learned ranker (:mod:`dyad.stories.dateranker`), trained leave-one-topic-out (on the 14
   other topics), and leave-one-story-out (without any outlet of the same story: bpoil has 5
-  outlets, H1N1 3, LibyaWar and SyrianCrisis 2), the honest figure for an unseen story.
+  outlets, H1N1 3, LibyaWar and SyrianCrisis 2), the honest figure for an unseen story. Its
+  feature set and penalty are chosen by an inner leave-one-topic-out over the training topics
+  only (nested; ``train_date_ranker.choose``), never on the scored topic.
+
+All rankers share the sentence selection (:func:`~dyad.stories.summarise.datewise`: central
+sentences, near-duplicates of the day's and of earlier-ranked days' picks skipped), so the
+comparison is about dates.
 - gold dates (oracle): the summariser is given the gold dates and only picks sentences.
 
 Metrics (implemented here, no external scorer):
@@ -26,9 +33,9 @@ Metrics (implemented here, no external scorer):
 - date F1: set precision/recall of the system's dates against the gold dates.
 - AR-N: tilse's ``evaluate_align_date_content_costs_many_to_one`` (Martschat & Markert 2017,
   "align+ m:1"), the metric news-tls reports. Cost of aligning system date s with gold date
-  r: ``(1 - 1/(|s-r|+1)) * (1 - R1approx(s, r))``, R1approx being tilse's unigram F1 over
-  whitespace tokens. Precision: every system date goes to its cheapest gold date (first on a
-  tie); recall: every gold date to its cheapest system date. P = Σ_s w·h(s, r_s) / Σ_s |s|,
+  r: ``(1 - 1/(|s-r|+1)) * (1 - R1approx(s, r))``, R1approx being tilse's unigram F1 (over
+  the tokens below: the system's sentences are running text, the gold's Treebank tokens).
+  Precision: every system date goes to its cheapest gold date (first on a tie); recall: every gold date to its cheapest system date. P = Σ_s w·h(s, r_s) / Σ_s |s|,
   R = Σ_r w·h(s_r, r) / Σ_r |r| with w = 1/(|s-r|+1), h the clipped n-gram overlap and |x| the
   n-gram count (n-grams within sentences); AR-N = F1(P, R).
 
@@ -39,7 +46,10 @@ list ships with dyad), so the absolute numbers are comparable only roughly.
 A topic not among the 15 (a folder of the same format in ``--data``) is scored leave-one-out
 like the others; ``--shipped`` adds a row for the shipped model as it is (trained on the 15).
 
-Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE] [--shipped]
+Wins over the frequency baseline are counted per topic and metric (ahead / tied / behind);
+a topic where the baseline's date F1 equals the oracle's is at a ceiling nobody can pass.
+
+Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE] [--shipped] [--topics T ...]
 Targets: date F1 >= 0.55, AR-1 >= 0.12 averaged over the 15 topics, leave-one-topic-out, and
 ahead of the frequency baseline on >= 12 of 15 topics (news-tls DATEWISE: 0.544 / 0.120).
 """
