@@ -35,7 +35,8 @@ Metrics (implemented here, no external scorer):
   "align+ m:1"), the metric news-tls reports. Cost of aligning system date s with gold date
   r: ``(1 - 1/(|s-r|+1)) * (1 - R1approx(s, r))``, R1approx being tilse's unigram F1 (over
   the tokens below: the system's sentences are running text, the gold's Treebank tokens).
-  Precision: every system date goes to its cheapest gold date (first on a tie); recall: every gold date to its cheapest system date. P = Σ_s w·h(s, r_s) / Σ_s |s|,
+  Precision: every system date goes to its cheapest gold date (first on a tie); recall:
+  every gold date to its cheapest system date. P = Σ_s w·h(s, r_s) / Σ_s |s|,
   R = Σ_r w·h(s_r, r) / Σ_r |r| with w = 1/(|s-r|+1), h the clipped n-gram overlap and |x| the
   n-gram count (n-grams within sentences); AR-N = F1(P, R).
 
