@@ -94,8 +94,8 @@ def store_sentences(
             timexes[article].append((offset, day))
     found_events, found_quotes = sentence_marks(store, ids)
     events: defaultdict[str, list[tuple[int, tuple[str, str, date | None]]]] = defaultdict(list)
-    for article, offset, kind, status, value in found_events:
-        events[article].append((offset, (kind, status, _day(value))))
+    for article, offset, kind, status, own in found_events:
+        events[article].append((offset, (kind, status, _day(own))))
     quotes: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for article, start, end in found_quotes:
         quotes[article].append((start, end))
