@@ -1,31 +1,33 @@
-"""Timeline17 as plain dated sentences, for ``timeline_t17.py`` and ``train_date_ranker.py``.
+"""Timeline17 as dated sentences read off dyad's own stores, for ``timeline_t17.py`` and
+``train_date_ranker.py``.
 
 Each topic folder of ``../shared/data/t17`` holds ``articles.jsonl`` (news-tls format: ``id``,
 ``time``, ``text`` with one sentence a line, tokenised), ``timelines.jsonl`` (gold timelines,
-``[[date, [sentences]], ...]``) and ``keywords.json``. For speed the articles are not run
-through dyad's pipeline: sentences are the corpus's own lines (≥ 5 tokens, as
-``dyad.stories.summarise.article_sentences`` keeps them for the store too), dates come from
-dyad's time-expression finder (``find_timexes(text, published)``, no spaCy parse) keeping day
-values. Sentences are cached per topic in ``benchmarks/out/t17/`` (redone when the topic's
-``articles.jsonl`` changes size).
+``[[date, [sentences]], ...]``) and ``keywords.json``. The articles go through dyad's whole
+pipeline once (``t17_pipeline.py``: one store per topic in ``benchmarks/out/t17_store/``, run
+here for any topic without one), and the sentences are read from that store by
+:func:`dyad.stories.collection.store_sentences`, the function ``dyad timeline`` uses on a
+user's store: the days each sentence names (the pipeline's time expressions), its event
+mentions (type, status, own date) and whether it is quoted. Sentences are cached per topic in
+``benchmarks/out/t17/`` (redone when the topic's store is redone).
 """
 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dyad.stories.summarise import Sentence, article_sentences
-from dyad.time import find_timexes
+from dyad.store import Store
+from dyad.stories.collection import store_sentences
+from dyad.stories.summarise import Sentence
+from t17_pipeline import DATA, run_topic, store_path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17"
 CACHE = Path(__file__).resolve().parent / "out" / "t17"
-CACHE_VERSION = 2
-_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+CACHE_VERSION = 3
 Timeline = dict[date, list[str]]
 
 
@@ -42,47 +44,34 @@ class Topic:
         return self.name.split("_")[0]
 
 
-def load_sentences(folder: Path) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        published = date.fromisoformat(record["time"][:10])
-        text: str = record["text"]
-        starts, pos = [], 0
-        lines = text.split("\n")
-        for part in lines:
-            starts.append(pos)
-            pos += len(part) + 1
-        dates: list[list[date]] = [[] for _ in lines]
-        for timex in find_timexes(text, published):
-            if timex.value and _DAY.match(timex.value):
-                i = max(j for j, s in enumerate(starts) if s <= timex.span[0])
-                try:
-                    dates[i].append(date.fromisoformat(timex.value))
-                except ValueError:
-                    continue
-        parts = list(zip(lines, dates, strict=True))
-        sentences += article_sentences(parts, published, str(record["id"]))
-    return sentences
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _encode(s: Sentence) -> list[Any]:
+    events = [[k, st, d.isoformat() if d else None] for k, st, d in s.events]
+    return [s.text, f"{s.published}", [d.isoformat() for d in s.dates], s.position, s.article,
+            events, s.quoted]  # fmt: skip
+
+
+def _decode(row: list[Any]) -> Sentence:
+    t, p, ds, i, a, events, quoted = row
+    return Sentence(t, date.fromisoformat(p), [date.fromisoformat(d) for d in ds], i, a,
+                    [(k, st, _day(d)) for k, st, d in events], quoted)  # fmt: skip
 
 
 def _cached_sentences(folder: Path) -> list[Sentence]:
+    run_topic(folder)
     path = CACHE / f"{folder.name}.sentences.json"
-    size = (folder / "articles.jsonl").stat().st_size
+    stamp = store_path(folder.name).with_suffix(".done").stat().st_mtime
     if path.exists():
         cached: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        if cached.get("version") == CACHE_VERSION and cached.get("size") == size:
-            return [
-                Sentence(t, date.fromisoformat(p), [date.fromisoformat(d) for d in ds], i, a)
-                for t, p, ds, i, a in cached["sentences"]
-            ]
-    sentences = load_sentences(folder)
-    rows = [
-        [s.text, f"{s.published}", [d.isoformat() for d in s.dates], s.position, s.article]
-        for s in sentences
-    ]
+        if cached.get("version") == CACHE_VERSION and cached.get("store") == stamp:
+            return [_decode(row) for row in cached["sentences"]]
+    with Store(store_path(folder.name), read_only=True) as store:
+        sentences, _ = store_sentences(store)
     CACHE.mkdir(parents=True, exist_ok=True)
-    cache = {"version": CACHE_VERSION, "size": size, "sentences": rows}
+    cache = {"version": CACHE_VERSION, "store": stamp, "sentences": [_encode(s) for s in sentences]}
     path.write_text(json.dumps(cache), encoding="utf-8")
     return sentences
 
@@ -96,8 +85,13 @@ def load_topic(folder: Path) -> Topic:
     return Topic(folder.name, _cached_sentences(folder), timelines, keywords)
 
 
-def load_topics(data: Path = DATA) -> list[Topic]:
-    return [load_topic(f) for f in sorted(data.iterdir()) if (f / "articles.jsonl").exists()]
+def load_topics(data: Path = DATA, names: Sequence[str] = ()) -> list[Topic]:
+    """The topics of ``data`` (only ``names`` if given)."""
+    return [
+        load_topic(f)
+        for f in sorted(data.iterdir())
+        if (f / "articles.jsonl").exists() and (not names or f.name in names)
+    ]
 
 
 def pool(topic: Topic, gold: Timeline) -> list[Sentence]:

@@ -2,16 +2,23 @@
 
 One group per gold timeline: its candidate days (the standard protocol: articles published
 within the gold's first..last date, days within it) with features from
-:func:`dyad.stories.dateranker.date_features`, the gold days marked. The model is a
-conditional logit (a softmax over the candidate days of one timeline; McFadden 1974): it
-learns what sets a timeline's days apart from the other days *of the same collection*, so
-the size of a topic cancels out. Each gold day of a group weighs 1/(its group's gold days),
-and a topic with several gold timelines (SyrianCrisis_reuters has 3) gives each a share of
-its weight, so every topic counts the same. L2-regularised, fitted by Newton's method on
-standardised features (numpy; deterministic, no random start). Only the features in
-:data:`USED` enter (chosen on the leave-one-topic-out figure among a few sets; see
-docs/stories.md). :func:`train` is what ``timeline_t17.py`` uses for its leave-one-topic-out
-and leave-one-story-out models.
+:func:`dyad.stories.dateranker.date_features` over the sentences of the topic's dyad store
+(``t17_data.py``), the gold days marked; only days the timeline can show enter (those with a
+sentence the summariser may pick, :func:`admissible`: the others are passed over anyway).
+The model is a conditional logit (a softmax over the candidate days of one timeline; McFadden
+1974): it learns what sets a timeline's days apart from the other days *of the same
+collection*, so the size of a topic cancels out. Each gold day of a group weighs 1/(its
+group's gold days), and a topic with several gold timelines (SyrianCrisis_reuters has 3)
+gives each a share of its weight, so every topic counts the same. L2-regularised, fitted by
+Newton's method on standardised features (numpy; deterministic, no random start).
+
+The feature set and the penalty are not fixed by hand: :func:`choose` picks one of the
+:data:`CONFIGS` (four feature sets × four penalties; the grid was set after looking at
+leave-one-topic-out figures of 10 of the topics, see docs/stories.md) by
+leave-one-topic-out over the *training* topics only, scoring each held-out topic by the date
+F1 of its top admissible days (as many as the gold has). ``timeline_t17.py`` calls
+:func:`train` once per held-out topic, so the choice never sees the topic it is scored on (nested
+leave-one-topic-out); the shipped model is chosen the same way over all 15 and trained on them.
 
 Usage: python benchmarks/train_date_ranker.py [--data DIR] [--out FILE]
 """
@@ -21,50 +28,89 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from dyad.stories.dateranker import FEATURES, date_features
+from dyad.stories.summarise import (
+    MIN_WORDS,
+    Sentence,
+    candidates,
+    effective_keywords,
+    keyword_terms,
+    matches,
+    words,
+)
 from t17_data import DATA, Topic, load_topics, pool
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "stories" / "date_ranker.json"
-L2 = 10.0  # ridge penalty on the standardised weights
-USED = (
+COUNTS = (
     "ref_log", "ref_later_log", "ref_articles_log", "ref_pub_days_log", "pub_articles_log",
     "burst", "last_delay", "ref_near1_log", "ref_ahead_log",
 )  # fmt: skip
+PIPELINE = (
+    "ref_event_log", "own_events_log", "own_occurred_log", "event_share", "occurred_share",
+    "planned_share", "conflict_share", "coop_share", "quote_share", "query_event_share",
+)  # fmt: skip
+ARTICLES = ("ref_articles_log", "ref_pub_days_log", "event_articles_log", "last_delay")
+FEATURE_SETS = {
+    "articles": ARTICLES,
+    "counts": COUNTS,
+    "counts+pipeline": COUNTS + PIPELINE + ("event_articles_log",),
+    "all": FEATURES,
+}
+PENALTIES = (1.0, 10.0, 100.0, 1000.0)
+CONFIGS = [(name, l2) for name in FEATURE_SETS for l2 in PENALTIES]
 Group = tuple[Any, Any, float]  # features of a timeline's candidate days, gold marks, weight
+Data = dict[str, list[Group]]  # topic name -> its groups
 ABOUT = (
     "dyad's date ranker: conditional logit (softmax over a collection's candidate days) "
     "over features of dyad.stories.dateranker.date_features. Trained by benchmarks/"
     "train_date_ranker.py on the 15 Timeline17 topics of Tran et al. 2013 (research use) as "
-    "distributed with news-tls (Gholipour Ghalandari & Ifrim 2020); the weights are dyad's "
-    "own (same licence as dyad)."
+    "distributed with news-tls (Gholipour Ghalandari & Ifrim 2020), run through dyad's "
+    "pipeline; the weights are dyad's own (same licence as dyad)."
 )
 
 
+def admissible(sentences: Sequence[Sentence], keywords: Sequence[str]) -> set[date]:
+    """The days a timeline can show: those with a candidate sentence the summariser may pick
+    (of :data:`~dyad.stories.summarise.MIN_WORDS` content words or more, matching the query).
+    ``datewise`` passes over the others for the next-ranked day."""
+    terms = keyword_terms(effective_keywords(sentences, keywords))
+    return {
+        d
+        for d, cands in candidates(sentences).items()
+        if any(len(words(s.text)) >= MIN_WORDS and matches(s.text, terms) for s in cands)
+    }
+
+
 def groups(topics: Sequence[Topic]) -> list[Group]:
-    """One group per gold timeline of every topic: (features, gold marks, weight)."""
-    cols = [FEATURES.index(f) for f in USED]
+    """One group per gold timeline of every topic: (all FEATURES, gold marks, weight) of the
+    candidate days it can show (:func:`admissible`): the ranker learns to order those."""
     out: list[Group] = []
     for topic in topics:
         for gold in topic.timelines:
-            days, rows = date_features(pool(topic, gold), topic.keywords, min(gold), max(gold))
-            x = np.array(rows)[:, cols]
-            out.append((x, np.array([float(d in gold) for d in days]), 1 / len(topic.timelines)))
+            sentences = pool(topic, gold)
+            days, rows = date_features(sentences, topic.keywords, min(gold), max(gold))
+            shown = admissible(sentences, topic.keywords)
+            keep = [i for i, d in enumerate(days) if d in shown]
+            y = np.array([float(days[i] in gold) for i in keep])
+            out.append((np.array(rows)[keep], y, 1 / len(topic.timelines)))
     return out
 
 
-def fit(data: Sequence[Group], l2: float = L2, steps: int = 50) -> dict[str, Any]:
+def fit(data: Sequence[Group], features: Sequence[str], l2: float) -> dict[str, Any]:
     """A conditional logit as the JSON :class:`~dyad.stories.dateranker.DateRanker` reads."""
-    x = np.vstack([g[0] for g in data])
+    cols = [FEATURES.index(f) for f in features]
+    x = np.vstack([g[0][:, cols] for g in data])
     means, scales = x.mean(axis=0), x.std(axis=0)
     scales[scales == 0] = 1.0
-    z = [((g[0] - means) / scales, g[1], g[2] / g[1].sum()) for g in data if g[1].sum()]
-    beta = np.zeros(x.shape[1])
-    for _ in range(steps):
+    z = [((g[0][:, cols] - means) / scales, g[1], g[2] / g[1].sum()) for g in data if g[1].sum()]
+    beta = np.zeros(len(cols))
+    for _ in range(50):
         grad, hess = l2 * beta, l2 * np.eye(len(beta))
         for zs, y, w in z:
             s = zs @ beta
@@ -78,7 +124,7 @@ def fit(data: Sequence[Group], l2: float = L2, steps: int = 50) -> dict[str, Any
         if np.abs(step).max() < 1e-8:
             break
     return {
-        "features": list(USED),
+        "features": list(features),
         "means": [round(float(v), 6) for v in means],
         "scales": [round(float(v), 6) for v in scales],
         "weights": [round(float(v), 6) for v in beta],
@@ -86,8 +132,36 @@ def fit(data: Sequence[Group], l2: float = L2, steps: int = 50) -> dict[str, Any
     }
 
 
-def train(topics: Sequence[Topic], l2: float = L2) -> dict[str, Any]:
-    return fit(groups(topics), l2)
+def top_f1(model: dict[str, Any], data: Sequence[Group]) -> float:
+    """Mean date F1 (weighted as in training) of each group's top days, as many as its gold."""
+    cols = [FEATURES.index(f) for f in model["features"]]
+    w, m, s = (np.array(model[k]) for k in ("weights", "means", "scales"))
+    total = weight = 0.0
+    for x, y, share in data:
+        k = int(y.sum())
+        if k:
+            scores = ((x[:, cols] - m) / s) @ w
+            total += share * y[np.argsort(-scores, kind="stable")[:k]].sum() / k
+            weight += share
+    return total / (weight or 1.0)
+
+
+def choose(data: Data) -> tuple[tuple[str, float], dict[tuple[str, float], float]]:
+    """The config with the best leave-one-topic-out top-day F1 over these topics (and all)."""
+    figures = {}
+    for name, l2 in CONFIGS:
+        held = [
+            top_f1(fit([g for o in data if o != t for g in data[o]], FEATURE_SETS[name], l2), gs)
+            for t, gs in data.items()
+        ]
+        figures[name, l2] = sum(held) / len(held)
+    return max(CONFIGS, key=lambda c: figures[c]), figures
+
+
+def train(data: Data) -> dict[str, Any]:
+    """The model of the config :func:`choose` picks on these topics, fitted on all of them."""
+    (name, l2), _ = choose(data)
+    return {**fit([g for gs in data.values() for g in gs], FEATURE_SETS[name], l2), "set": name}
 
 
 def main() -> None:
@@ -96,12 +170,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     topics = load_topics(args.data)
-    model = {"_about": ABOUT, "topics": [t.name for t in topics], **train(topics)}
+    data = {t.name: groups([t]) for t in topics}
+    (name, l2), figures = choose(data)
+    for (n, p), f in figures.items():
+        print(f"  {n:16} l2={p:<6g} leave-one-topic-out top-day F1 {f:.3f}")
+    model = fit([g for gs in data.values() for g in gs], FEATURE_SETS[name], l2)
+    model = {"_about": ABOUT, "topics": [t.name for t in topics], "set": name, **model}
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    top = sorted(zip(model["weights"], USED, strict=True), key=lambda wf: -abs(wf[0]))[:8]
-    print(f"trained on {len(topics)} topics -> {args.out}")
-    for weight, name in top:
-        print(f"  {name:24} {weight:+.3f}")
+    top = sorted(zip(model["weights"], model["features"], strict=True), key=lambda wf: -abs(wf[0]))
+    print(f"trained on {len(topics)} topics ({name}, l2={l2:g}) -> {args.out}")
+    for weight, feature in top[:10]:
+        print(f"  {feature:24} {weight:+.3f}")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES, run_dyad
-from dyad.model import Timex
 from dyad.store import Store
 from dyad.stories.collection import split_sentences, store_sentences
 from dyad.stories.dateranker import FEATURES, DateRanker, date_features, default_ranker
 from dyad.stories.summarise import Sentence, central, effective_keywords, idf_table
-from test_stories import article, samples_like
+from test_stories import samples_like
 
 D0 = date(2010, 4, 20)
 
@@ -109,37 +108,55 @@ def test_split_sentences_keeps_abbreviations_and_initials_inside() -> None:
     ]
 
 
-def test_store_and_benchmark_keep_sentences_alike(tmp_path: Path) -> None:
-    """Both sides drop parts under five tokens and number the kept sentences 0, 1, ...: the
-    store's sentences have the shape the shipped ranker was trained on (Timeline17's)."""
+def test_benchmark_input_is_running_text() -> None:
+    """Timeline17's Penn-Treebank tokens go back to running text before dyad's pipeline reads
+    them (quotes need real quotation marks), one line per sentence as before."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from t17_data import load_sentences
+    from t17_pipeline import detokenise
 
-    lines = ["By Jane Doe", "Troops crossed the border on 4 March 2012 at dawn.", "Photo: AP",
-             "Officials in the capital said the talks would resume soon."]  # fmt: skip
-    record = {"id": "x", "time": "2012-03-06", "text": "\n".join(lines)}
-    (tmp_path / "articles.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    bench = load_sentences(tmp_path)
-    assert [(s.text, s.position) for s in bench] == [(lines[1], 0), (lines[3], 1)]
-    assert bench[0].dates == [date(2012, 3, 4)]
-    text = record["text"]
-    at = text.index("4 March 2012")
-    timex = Timex("4 March 2012", (at, at + 12), "DATE", "2012-03-04")
-    with Store(tmp_path / "s.duckdb") as store:
-        store.add([article("x", "2012-03-06", [], [timex], text)])
-        stored, _ = store_sentences(store)
-    assert [(s.text, s.position, s.dates) for s in stored] == [
-        (s.text, s.position, s.dates) for s in bench
-    ]
+    line = "Obama said `` we do n't know '' -LRB- AP -RRB- , costing $ 5 million . "
+    assert detokenise(line) == 'Obama said "we don\'t know" (AP), costing $5 million.'
 
 
-def test_store_sentences_carry_the_stored_days(tmp_path: Path) -> None:
+def test_pipeline_marks_enter_the_features() -> None:
+    """Event mentions (type, status, own day) and quotes of the sentences naming a day give
+    its event, status, type and quote shares; an event's own day counts for that day."""
+    s = collection()
+    s[1].events = [("ASSAULT", "occurred", day(0))]
+    s[3].events = [("CONSULT", "planned", None), ("AID", "occurred", day(0))]
+    s[3].quoted = True
+    days, rows = date_features(s)
+    at = days.index(day(0))
+    assert column(rows, "event_share")[at] == pytest.approx(2 / 3)
+    assert column(rows, "occurred_share")[at] == pytest.approx(2 / 3)
+    assert column(rows, "planned_share")[at] == pytest.approx(1 / 3)
+    assert column(rows, "conflict_share")[at] == pytest.approx(1 / 3)
+    assert column(rows, "coop_share")[at] == pytest.approx(2 / 3)
+    assert column(rows, "quote_share")[at] == pytest.approx(1 / 3)
+    assert column(rows, "own_occurred_max")[at] == 1.0
+    assert column(rows, "event_articles_max")[at] == 1.0  # b0 and b2
+    assert column(rows, "event_articles_log")[at] == pytest.approx(__import__("math").log1p(2))
+    assert column(rows, "event_share")[days.index(day(5))] == 0.0
+
+
+def test_event_type_groups_agree_with_the_event_coder() -> None:
+    from dyad import events
+    from dyad.stories import dateranker
+
+    assert dateranker.COOPERATIVE == events.COOPERATIVE
+    assert dateranker.CONFLICTUAL == events.CONFLICTUAL
+
+
+def test_store_sentences_carry_the_stored_days_events_and_quotes(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         store.add(samples_like())
         sentences, meta = store_sentences(store)
     assert sentences and set(meta) == {s.article for s in sentences}
     assert any(date(2012, 6, 18) in s.dates for s in sentences)
     assert all(s.published is not None for s in sentences)
+    marks = [e for s in sentences for e in s.events]
+    assert ("CONSULT", "occurred", date(2012, 6, 18)) in marks
+    assert {status for _, status, _ in marks} >= {"occurred", "planned", "cancelled"}
 
 
 def test_query_timeline_cli_on_the_samples(tmp_path: Path) -> None:

@@ -220,3 +220,28 @@ def day_timexes(store: Store, article_ids: Sequence[str]) -> list[tuple[str, int
         [list(article_ids)],
     ).fetchall()
     return [(str(a), int(s), str(v)) for a, s, v in rows]
+
+
+def sentence_marks(
+    store: Store, article_ids: Sequence[str]
+) -> tuple[list[tuple[str, int, str, str, str | None]], list[tuple[str, int, int]]]:
+    """What the date ranker reads off each sentence: (article id, sentence start, type,
+    status, YYYY-MM-DD or None) of every event mention, and (article id, start, end) of every
+    quotation."""
+    ids = [list(article_ids)]
+    events = store.con.execute(
+        "SELECT article_id, sent_start, type, status, "
+        "CASE WHEN regexp_matches(date_value, '^\\d{4}-\\d\\d-\\d\\d') "
+        "THEN left(date_value, 10) END FROM events "
+        "WHERE article_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY article_id, sent_start",
+        ids,
+    ).fetchall()
+    quotes = store.con.execute(
+        'SELECT article_id, start, "end" FROM quotes '
+        "WHERE article_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY article_id, start",
+        ids,
+    ).fetchall()
+    return (
+        [(str(a), int(s), str(t), str(st), v) for a, s, t, st, v in events],
+        [(str(a), int(s), int(e)) for a, s, e in quotes],
+    )

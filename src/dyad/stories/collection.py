@@ -18,15 +18,17 @@ capital, except after abbreviations and initials (:data:`ABBREVIATIONS`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from ..store import Store
-from ..store.stories_queries import article_texts, day_timexes
+from ..store.stories_queries import article_texts, day_timexes, sentence_marks
 from .dateranker import default_ranker
 from .summarise import (
+    Marks,
     Sentence,
     article_sentences,
     candidates,
@@ -85,24 +87,60 @@ def store_sentences(
     """The dated sentences of these articles (or of those naming a term), and the articles
     by id (title, outlet, url, published)."""
     articles = article_texts(store, article_ids, terms)
+    ids = [a["id"] for a in articles]
     timexes: defaultdict[str, list[tuple[int, date]]] = defaultdict(list)
-    for article, offset, value in day_timexes(store, [a["id"] for a in articles]):
-        try:
-            timexes[article].append((offset, date.fromisoformat(value)))
-        except ValueError:
-            continue
+    for article, offset, value in day_timexes(store, ids):
+        day = _day(value)
+        if day is not None:
+            timexes[article].append((offset, day))
+    found_events, found_quotes = sentence_marks(store, ids)
+    events: defaultdict[str, list[tuple[int, tuple[str, str, date | None]]]] = defaultdict(list)
+    for article, offset, kind, status, own in found_events:
+        events[article].append((offset, (kind, status, _day(own))))
+    quotes: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for article, start, end in found_quotes:
+        quotes[article].append((start, end))
     sentences: list[Sentence] = []
     for a in articles:
         a["published"] = date.fromisoformat(str(a["published"])[:10])
-        found = timexes.get(a["id"], [])
-        parts = split_sentences(a["text"])
-        named: list[tuple[str, list[date]]] = []
-        for i, (offset, text) in enumerate(parts):
-            end = parts[i + 1][0] if i + 1 < len(parts) else len(a["text"])
-            named.append((text, [d for o, d in found if offset <= o < end]))
-        sentences += article_sentences(named, a["published"], a["id"])
+        named, marks = _parts(a["text"], timexes[a["id"]], events[a["id"]], quotes[a["id"]])
+        sentences += article_sentences(named, a["published"], a["id"], marks)
     meta = {a["id"]: {k: a[k] for k in ("title", "outlet", "url", "published")} for a in articles}
     return sentences, meta
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _parts(
+    text: str,
+    timexes: Sequence[tuple[int, date]],
+    events: Sequence[tuple[int, tuple[str, str, date | None]]],
+    quotes: Sequence[tuple[int, int]],
+) -> tuple[list[tuple[str, list[date]]], list[Marks]]:
+    """The article's split sentences with the days they name, and each one's marks: the
+    events whose (parser's) sentence starts in it and whether a quotation overlaps it."""
+    parts = split_sentences(text)
+    if not parts:
+        return [], []
+    starts = [offset for offset, _ in parts]
+    days: list[list[date]] = [[] for _ in parts]
+    marks: list[Marks] = [([], False) for _ in parts]
+    for offset, day in timexes:
+        if offset >= starts[0]:
+            days[bisect_right(starts, offset) - 1].append(day)
+    for offset, mark in events:
+        if offset >= starts[0]:
+            marks[bisect_right(starts, offset) - 1][0].append(mark)
+    for begin, end in quotes:
+        first = max(bisect_right(starts, begin) - 1, 0)
+        for i in range(first, bisect_left(starts, end)):
+            marks[i] = (marks[i][0], True)
+    return [(part, days[i]) for i, (_, part) in enumerate(parts)], marks
 
 
 def query_timeline(

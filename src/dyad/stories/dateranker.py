@@ -45,6 +45,10 @@ COUNTS = (
     "pub_articles",  # articles published on the day
     "pub_next",  # articles published on it or the two days after
     "pub_sentences",  # sentences published on the day
+    "ref_event",  # sentences naming the day that carry an event mention (dyad's pipeline)
+    "own_events",  # event mentions whose own date is the day
+    "own_occurred",  # ... that occurred (not planned, cancelled, negated, hypothetical)
+    "event_articles",  # articles with an event mention naming the day or dated to it
 )
 OTHERS = (
     "burst",  # ref over the mean daily ref of the surrounding ±7 days (log)
@@ -52,7 +56,19 @@ OTHERS = (
     "later_share",  # share of the day's references that are remembered ones
     "first_delay",  # log days from the day to its first reference (negative: ahead)
     "last_delay",  # log days from the day to its last reference
+    "event_share",  # share of the day's references that carry an event mention
+    "occurred_share",  # share of the events in those references that occurred
+    "planned_share",  # ... that were planned or cancelled
+    "conflict_share",  # ... of a conflictual PLOVER type (dyad.events.CONFLICTUAL)
+    "coop_share",  # ... of a cooperative one (dyad.events.COOPERATIVE)
+    "quote_share",  # share of the day's references inside a quotation
+    "query_event_share",  # share of the day's references with an event that match the query
 )
+PLANNED = frozenset({"planned", "cancelled"})
+# dyad.events.COOPERATIVE and CONFLICTUAL (importing dyad.events would load spaCy; a test
+# checks they agree)
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
 FEATURES = tuple(f"{c}_{k}" for c in COUNTS for k in ("log", "max", "pct")) + OTHERS
 
 
@@ -66,6 +82,16 @@ class _Day:
     ref_lead: int = 0
     ref_query: int = 0
     pub_sentences: int = 0
+    ref_event: int = 0
+    ref_quoted: int = 0
+    ref_query_event: int = 0
+    events: int = 0  # event mentions in the sentences naming the day
+    occurred: int = 0
+    planned: int = 0
+    conflict: int = 0
+    coop: int = 0
+    own_events: int = 0
+    own_occurred: int = 0
     first: int | None = None  # ordinal of the first / last publication referring to the day
     last: int | None = None
 
@@ -89,10 +115,29 @@ def _percentiles(values: Sequence[float]) -> list[float]:
     return out
 
 
+def _count_marks(day: _Day, s: Sentence, hit: bool) -> None:
+    """Add a sentence naming the day to its counts of events (by status, type) and quotes."""
+    day.ref_quoted += s.quoted
+    if not s.events:
+        return
+    day.ref_event += 1
+    day.ref_query_event += hit
+    for kind, status, _ in s.events:
+        day.events += 1
+        day.occurred += status == "occurred"
+        day.planned += status in PLANNED
+        day.conflict += kind in CONFLICTUAL
+        day.coop += kind in COOPERATIVE
+
+
+Sets = dict[date, set[str]]
+
+
 def _count(
     sentences: Sequence[Sentence], terms: Sequence[str]
-) -> tuple[dict[date, _Day], dict[date, set[str]], dict[date, set[str]], dict[date, set[date]]]:
+) -> tuple[dict[date, _Day], Sets, Sets, dict[date, set[date]], Sets]:
     days: defaultdict[date, _Day] = defaultdict(_Day)
+    event_articles: defaultdict[date, set[str]] = defaultdict(set)
     ref_articles: defaultdict[date, set[str]] = defaultdict(set)
     pub_articles: defaultdict[date, set[str]] = defaultdict(set)
     pub_days: defaultdict[date, set[date]] = defaultdict(set)
@@ -102,12 +147,20 @@ def _count(
             days[s.published].pub_sentences += 1
             pub_articles[s.published].add(article)
         hit = matches(s.text, terms) if terms else True
+        for _, status, own in s.events:
+            if own is not None:
+                event_articles[own].add(article)
+                days[own].own_events += 1
+                days[own].own_occurred += status == "occurred"
         for d in set(s.dates):
             day = days[d]
             day.ref += 1
             day.ref_lead += s.position < LEAD
             day.ref_query += hit
+            _count_marks(day, s, hit)
             ref_articles[d].add(article)
+            if s.events:
+                event_articles[d].add(article)
             if s.published is not None:
                 delta = (s.published - d).days
                 day.ref_later += delta >= LATER_DAYS
@@ -115,7 +168,7 @@ def _count(
                 pub_days[d].add(s.published)
                 day.first = delta if day.first is None else min(day.first, delta)
                 day.last = delta if day.last is None else max(day.last, delta)
-    return days, ref_articles, pub_articles, pub_days
+    return days, ref_articles, pub_articles, pub_days, event_articles
 
 
 def date_features(
@@ -130,7 +183,7 @@ def date_features(
     each one's feature vector, in :data:`FEATURES` order. ``checked``: the caller already
     passed ``keywords`` through :func:`~dyad.stories.summarise.effective_keywords`."""
     terms = keyword_terms(keywords if checked else effective_keywords(sentences, keywords))
-    days, ref_articles, pub_articles, pub_days = _count(sentences, terms)
+    days, ref_articles, pub_articles, pub_days, event_articles = _count(sentences, terms)
     cands = sorted(d for d in days if (start is None or d >= start) and (end is None or d <= end))
     if not cands:
         return [], []
@@ -153,16 +206,21 @@ def date_features(
             "ref_lead": day.ref_lead, "ref_query": day.ref_query, "ref_near1": around(d, 1, "ref"),
             "ref_near7": near7, "pub_articles": len(pub_articles.get(d, ())),
             "pub_next": len(nexts), "pub_sentences": day.pub_sentences,
+            "ref_event": day.ref_event, "own_events": day.own_events,
+            "own_occurred": day.own_occurred, "event_articles": len(event_articles.get(d, ())),
         }  # fmt: skip
         for c in COUNTS:
             raw[c].append(float(values[c]))
-        share = day.ref or 1
+        share, events = day.ref or 1, day.events or 1
         others.append([
             math.log((day.ref + 1) / (near7 / 15 + 1)),
             day.ref_query / share,
             day.ref_later / share,
             _slog(max(-MAX_DELAY, min(MAX_DELAY, day.first))) if day.first is not None else 0.0,
             _slog(min(MAX_DELAY, day.last)) if day.last is not None else 0.0,
+            day.ref_event / share, day.occurred / events, day.planned / events,
+            day.conflict / events, day.coop / events, day.ref_quoted / share,
+            day.ref_query_event / share,
         ])  # fmt: skip
     columns: list[list[float]] = []
     for c in COUNTS:

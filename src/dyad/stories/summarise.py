@@ -105,6 +105,10 @@ class Sentence:
     ``position`` is the sentence's index in its article (0 = lead); only the first
     :data:`CLIP_SENTS` sentences that name no day stand for their publication date.
     ``article`` identifies the article (for counts of articles rather than sentences).
+    ``events`` holds (PLOVER type, status, the event's own day or None) of each event mention
+    coded in the sentence and ``quoted`` whether it holds (part of) a quotation, as dyad's
+    pipeline found them (:func:`~dyad.stories.collection.store_sentences`); the date ranker
+    reads them.
     """
 
     text: str
@@ -112,20 +116,31 @@ class Sentence:
     dates: list[date] = field(default_factory=list)
     position: int = 0
     article: str = ""
+    events: list[tuple[str, str, date | None]] = field(default_factory=list)
+    quoted: bool = False
+
+
+Marks = tuple[list[tuple[str, str, date | None]], bool]  # a sentence's events, quoted
 
 
 def article_sentences(
-    parts: Sequence[tuple[str, list[date]]], published: date | None, article: str
+    parts: Sequence[tuple[str, list[date]]],
+    published: date | None,
+    article: str,
+    marks: Sequence[Marks] | None = None,
 ) -> list[Sentence]:
-    """An article's sentences from its parts (text, days named) in order, the same for the
-    Timeline17 benchmark (parts: the corpus's lines) and the store (parts: split sentences):
-    whitespace collapsed, parts under :data:`MIN_PART_TOKENS` tokens dropped (headings,
-    bylines, fragments), ``position`` counting the kept sentences only."""
+    """An article's sentences from its parts (text, days named) in order, with each part's
+    ``marks`` (events, quoted; see :class:`Sentence`) when given: whitespace collapsed, parts
+    under :data:`MIN_PART_TOKENS` tokens dropped (headings, bylines, fragments), ``position``
+    counting the kept sentences only."""
     out: list[Sentence] = []
-    for text, dates in parts:
+    for i, (text, dates) in enumerate(parts):
         tokens = text.split()
         if len(tokens) >= MIN_PART_TOKENS:
-            out.append(Sentence(" ".join(tokens), published, dates, len(out), article))
+            events, quoted = marks[i] if marks is not None else ([], False)
+            out.append(
+                Sentence(" ".join(tokens), published, dates, len(out), article, events, quoted)
+            )
     return out
 
 

@@ -1,0 +1,116 @@
+"""Run dyad's whole pipeline over the Timeline17 topics once: one store per topic.
+
+The T17 articles (news-tls ``articles.jsonl``: ``id``, ``time``, ``text`` as Penn-Treebank
+tokens, one sentence a line) are turned back into running text (:func:`detokenise`: Treebank
+quotes become ``"``, ``-LRB-`` ``(``, punctuation and clitics rejoin their word; lines stay
+lines). Those published within a gold timeline's first..last day (the standard protocol's
+input) are written to ``benchmarks/out/t17_in/<topic>.jsonl`` and ingested with ``dyad ingest
+--workers 1`` (``--jobs`` topics at once) into ``benchmarks/out/t17_store/<topic>.duckdb``.
+The benchmark (``timeline_t17.py``) and the training script read those stores with the same
+code ``dyad timeline`` uses on a user's store
+(:func:`dyad.stories.collection.store_sentences`). A topic whose store is complete (a
+``.done`` stamp newer than the topic's articles) is skipped, so a second run is instant.
+
+Usage: nice -n 10 python benchmarks/t17_pipeline.py [--data DIR] [--jobs N] [TOPIC ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17"
+OUT = Path(__file__).resolve().parent / "out"
+INPUT = OUT / "t17_in"
+STORES = OUT / "t17_store"
+_SUBS = (
+    (re.compile(r"``\s*"), '"'),
+    (re.compile(r"\s*''"), '"'),
+    (re.compile(r"-LRB-\s*"), "("),
+    (re.compile(r"\s*-RRB-"), ")"),
+    (re.compile(r"-LSB-\s*"), "["),
+    (re.compile(r"\s*-RSB-"), "]"),
+    (re.compile(r" (?=[,.;:!?%](?:\s|$))"), ""),
+    (re.compile(r" (?=(?:'s|'re|'ve|'ll|'m|'d|n't)\b)", re.IGNORECASE), ""),
+    (re.compile(r"\$ (?=\d)"), "$"),
+)
+
+
+def detokenise(line: str) -> str:
+    """One tokenised line as running text (quotes, brackets, punctuation, clitics rejoined)."""
+    text = line.strip()
+    for pattern, repl in _SUBS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def store_path(topic: str) -> Path:
+    return STORES / f"{topic}.duckdb"
+
+
+def windows(folder: Path) -> list[tuple[str, str]]:
+    """The first and last day of each gold timeline of the topic."""
+    lines = (folder / "timelines.jsonl").read_text(encoding="utf-8").splitlines()
+    spans = [[str(d)[:10] for d, _ in json.loads(line)] for line in lines]
+    return [(min(days), max(days)) for days in spans if days]
+
+
+def convert(folder: Path) -> Path:
+    """The topic's articles that the standard protocol reads (published within a gold
+    timeline's first..last day) as dyad JSON Lines input."""
+    INPUT.mkdir(parents=True, exist_ok=True)
+    out = INPUT / f"{folder.name}.jsonl"
+    spans = windows(folder)
+    with out.open("w", encoding="utf-8") as f:
+        for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if not any(a <= record["time"][:10] <= b for a, b in spans):
+                continue
+            text = "\n".join(detokenise(p) for p in record["text"].split("\n") if p.strip())
+            f.write(json.dumps({"text": text, "published": record["time"][:10],
+                                "outlet": folder.name, "url": f"t17:{folder.name}/{record['id']}"})
+                    + "\n")  # fmt: skip
+    return out
+
+
+def run_topic(folder: Path) -> None:
+    """The topic's store, made unless it is complete."""
+    stamp = store_path(folder.name).with_suffix(".done")
+    if stamp.exists() and stamp.stat().st_mtime > (folder / "articles.jsonl").stat().st_mtime:
+        return
+    STORES.mkdir(parents=True, exist_ok=True)
+    db = store_path(folder.name)
+    for old in (db, db.with_suffix(".duckdb.wal")):
+        old.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    dyad = Path(sys.executable).parent / "dyad"
+    cmd = [str(dyad), "ingest", str(convert(folder)), "--db", str(db), "--workers", "1"]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    stamp.write_text(f"{time.perf_counter() - t0:.0f} s\n", encoding="utf-8")
+    print(f"{folder.name}: {time.perf_counter() - t0:.0f} s", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--jobs", type=int, default=1, help="topics ingested at once")
+    parser.add_argument("topics", nargs="*")
+    args = parser.parse_args()
+    folders = [
+        f
+        for f in args.data.iterdir()
+        if (f / "articles.jsonl").exists() and (not args.topics or f.name in args.topics)
+    ]
+    folders.sort(key=lambda f: -(f / "articles.jsonl").stat().st_size)  # largest first
+    with ThreadPoolExecutor(args.jobs) as pool:
+        list(pool.map(run_topic, folders))
+
+
+if __name__ == "__main__":
+    main()
