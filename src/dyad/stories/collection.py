@@ -83,7 +83,14 @@ def store_sentences(
 ) -> tuple[list[Sentence], dict[str, dict[str, Any]]]:
     """The dated sentences of these articles (or of those naming a term), and the articles
     by id (title, outlet, url, published)."""
-    articles = article_texts(store, article_ids, terms)
+    return article_rows_sentences(store, article_texts(store, article_ids, terms))
+
+
+def article_rows_sentences(
+    store: Store, articles: Sequence[dict[str, Any]]
+) -> tuple[list[Sentence], dict[str, dict[str, Any]]]:
+    """:func:`store_sentences` of articles already read (rows as
+    :func:`~dyad.store.stories_queries.article_texts` gives them; not changed)."""
     timexes: defaultdict[str, list[tuple[int, date]]] = defaultdict(list)
     for article, offset, value in day_timexes(store, [a["id"] for a in articles]):
         try:
@@ -91,16 +98,18 @@ def store_sentences(
         except ValueError:
             continue
     sentences: list[Sentence] = []
+    meta: dict[str, dict[str, Any]] = {}
     for a in articles:
-        a["published"] = date.fromisoformat(str(a["published"])[:10])
+        published = date.fromisoformat(str(a["published"])[:10])
         found = timexes.get(a["id"], [])
         parts = split_sentences(a["text"])
         named: list[tuple[str, list[date]]] = []
         for i, (offset, text) in enumerate(parts):
             end = parts[i + 1][0] if i + 1 < len(parts) else len(a["text"])
             named.append((text, [d for o, d in found if offset <= o < end]))
-        sentences += article_sentences(named, a["published"], a["id"])
-    meta = {a["id"]: {k: a[k] for k in ("title", "outlet", "url", "published")} for a in articles}
+        sentences += article_sentences(named, published, a["id"])
+        meta[a["id"]] = {"title": a["title"], "outlet": a["outlet"], "url": a["url"],
+                         "published": published}  # fmt: skip
     return sentences, meta
 
 
