@@ -17,7 +17,8 @@ the machine are pessimistic:
   built through ``Store.add`` in batches of 1,000 with fusion on; fusion cost of the first and
   the last 1,000 articles; then ``dyad serve --cache 0`` answers
   ``/api/timeline?a=Barack Obama&b=Vladimir Putin`` (p50/p95 latency, one client, then 4).
-  The store is kept in ``benchmarks/out/`` and reused (with its build figures) when it exists.
+  The store is kept in ``benchmarks/out/`` and reused (with its build figures) when it exists;
+  ``--rebuild`` builds it anew (~20 minutes), as after a change to fusion.
 
 ``--quick`` makes everything small (100 politics texts, 300 BBC texts, 100,000 events) to
 check the script in a few minutes. On the loaded shared machine the parts took 5 (workers),
@@ -26,7 +27,7 @@ check the script in a few minutes. On the loaded shared machine the parts took 5
 store is already in ``benchmarks/out/``. To re-time only the speed-ups:
 ``--only workers --only spark``.
 
-    .venv/bin/python benchmarks/scale.py [--quick] [--only workers|spark|store]
+    .venv/bin/python benchmarks/scale.py [--quick] [--only workers|spark|store] [--rebuild]
 """
 
 from __future__ import annotations
@@ -258,11 +259,11 @@ def build_store(db: Path, articles: int, batch: int = 1000) -> dict[str, Any]:
     }
 
 
-def part_store(quick: bool) -> dict[str, Any]:
+def part_store(quick: bool, rebuild: bool = False) -> dict[str, Any]:
     articles = 12_500 if quick else 125_000
     db = OUT / f"scale-synthetic-{articles}.duckdb"
     meta = db.with_suffix(".json")
-    if not (db.exists() and meta.exists()):
+    if rebuild or not (db.exists() and meta.exists()):
         log(f"store: building {articles} synthetic articles ({articles * 8:,} events) in {db}")
         db.unlink(missing_ok=True)
         meta.write_text(json.dumps(build_store(db, articles)))
@@ -310,6 +311,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
     parser.add_argument("--only", choices=["workers", "spark", "store"], action="append")
     parser.add_argument("--out", type=Path, default=FIGURES)
+    parser.add_argument(
+        "--rebuild", action="store_true", help="build the store anew even if one is cached"
+    )
     parser.add_argument("--ingest-once", type=int, help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.ingest_once:
@@ -329,7 +333,7 @@ def main() -> None:
             elif part == "spark":
                 result = part_spark(args.quick, Path(tmp))
             else:
-                result = part_store(args.quick)
+                result = part_store(args.quick, args.rebuild)
             result |= {"quick": args.quick, "load_before": before, "load_after": load(),
                        "part_seconds": round(time.perf_counter() - start)}  # fmt: skip
             figures[part] = result
