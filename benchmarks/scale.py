@@ -15,9 +15,11 @@ the machine are pessimistic:
 - ``store``: a synthetic store of 1,000,000 event mentions (125,000 articles × 8; actors drawn
   Zipf-like from 400, with Barack Obama and Vladimir Putin among them at ranks 10 and 20),
   built through ``Store.add`` in batches of 1,000 with fusion on; fusion cost of the first and
-  the last 1,000 articles; then ``dyad serve --cache 0`` answers
+  the last 1,000 articles, from the build and side by side (:func:`fusion_side_by_side`: into
+  an empty store and into the full one, alternated); then ``dyad serve --cache 0`` answers
   ``/api/timeline?a=Barack Obama&b=Vladimir Putin`` (p50/p95 latency, one client, then 4).
-  The store is kept in ``benchmarks/out/`` and reused (with its build figures) when it exists.
+  The store is kept in ``benchmarks/out/`` and reused (with its build figures) when it exists;
+  ``--rebuild`` builds it anew (~20 minutes), as after a change to fusion.
 
 ``--quick`` makes everything small (100 politics texts, 300 BBC texts, 100,000 events) to
 check the script in a few minutes. On the loaded shared machine the parts took 5 (workers),
@@ -26,7 +28,7 @@ check the script in a few minutes. On the loaded shared machine the parts took 5
 store is already in ``benchmarks/out/``. To re-time only the speed-ups:
 ``--only workers --only spark``.
 
-    .venv/bin/python benchmarks/scale.py [--quick] [--only workers|spark|store]
+    .venv/bin/python benchmarks/scale.py [--quick] [--only workers|spark|store] [--rebuild]
 """
 
 from __future__ import annotations
@@ -206,8 +208,9 @@ def part_spark(quick: bool, tmp: Path) -> dict[str, Any]:
 
 
 # -- the 1,000,000-event store ----------------------------------------------------------------
-def synthetic_articles(n: int, seed: int = 7) -> Any:
-    """``n`` articles of 8 event mentions each, in publication order over ten years."""
+def synthetic_articles(n: int, seed: int = 7, ks: range | None = None, tag: str = "") -> Any:
+    """``n`` articles of 8 event mentions each, in publication order over ten years (only
+    the ``ks``-th ones when given; ``tag`` makes their texts, hence ids, new)."""
     from dyad.model import ActorRef, Article, Metadata, article_id
     from fusion_scale import synthetic_events
 
@@ -216,10 +219,10 @@ def synthetic_articles(n: int, seed: int = 7) -> Any:
     actors[10] = ActorRef("barack-obama", "Barack Obama")
     actors[20] = ActorRef("vladimir-putin", "Vladimir Putin")
     weights = [1 / (i + 1) for i in range(len(actors))]
-    for k in range(n):
+    for k in ks if ks is not None else range(n):
         published = date(2010, 1, 1) + timedelta(days=k * 3650 // n)
         events = synthetic_events(rng, actors, weights, published, trigger="met")
-        text = f"Synthetic article {k}."
+        text = f"Synthetic article {k}{tag}."
         meta = Metadata(title=f"Synthetic {k}", published=published.isoformat(), outlet="Synth")
         yield Article(article_id(text), f"synthetic:{k}", text, meta, events=events)
 
@@ -258,11 +261,47 @@ def build_store(db: Path, articles: int, batch: int = 1000) -> dict[str, Any]:
     }
 
 
-def part_store(quick: bool) -> dict[str, Any]:
+def fusion_side_by_side(db: Path, articles: int, rounds: int = 3, batch: int = 1000) -> Any:
+    """Fusion of the first ``batch`` articles into an empty store and of ``batch`` more at the
+    end of the ten years into (a copy of) the full store, alternated ``rounds`` times in this
+    process, so that both see the same machine load; the build's own first/last batches are
+    minutes apart and move with whatever else the machine runs."""
+    from dyad.store import Store
+
+    with Store(":memory:") as warm:  # one-off costs (imports, regexes) before timing
+        warm.add(list(synthetic_articles(articles, 1, range(batch))))
+    copy = OUT / "scale-fusion-probe.duckdb"
+    shutil.copyfile(db, copy)
+    first: list[float] = []
+    last: list[float] = []
+    try:
+        with Store(copy) as big:
+            for r in range(rounds):
+                with (
+                    tempfile.TemporaryDirectory(dir=OUT) as tmp,
+                    Store(Path(tmp) / "e.duckdb") as empty,
+                ):
+                    fresh = list(synthetic_articles(articles, 100 + r, range(batch), f" probe {r}"))
+                    first.append(empty.add(fresh).fusion_seconds)
+                tail = range(articles - batch, articles)
+                late = list(synthetic_articles(articles, 200 + r, tail, f" probe {r}"))
+                last.append(big.add(late).fusion_seconds)
+    finally:
+        for suffix in ("", ".wal", ".lock"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
+    return {
+        "rounds": rounds,
+        "first_1000_into_empty_s": [round(x, 3) for x in first],
+        "last_1000_into_full_s": [round(x, 3) for x in last],
+        "ratio_of_medians": round(statistics.median(last) / statistics.median(first), 2),
+    }  # fmt: skip
+
+
+def part_store(quick: bool, rebuild: bool = False) -> dict[str, Any]:
     articles = 12_500 if quick else 125_000
     db = OUT / f"scale-synthetic-{articles}.duckdb"
     meta = db.with_suffix(".json")
-    if not (db.exists() and meta.exists()):
+    if rebuild or not (db.exists() and meta.exists()):
         log(f"store: building {articles} synthetic articles ({articles * 8:,} events) in {db}")
         db.unlink(missing_ok=True)
         meta.write_text(json.dumps(build_store(db, articles)))
@@ -277,6 +316,9 @@ def part_store(quick: bool) -> dict[str, Any]:
 
     with Store(db):  # a store cached by an older dyad is migrated here, not by `serve`
         pass
+    log("store: fusion of 1,000 articles, empty store against the full one, alternated")
+    side_by_side = fusion_side_by_side(db, articles)
+    log(f"  {side_by_side}")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import web_load
 
@@ -297,6 +339,7 @@ def part_store(quick: bool) -> dict[str, Any]:
         server.wait(timeout=10)
     return {
         "store": built,
+        "fusion_side_by_side": side_by_side,
         "timeline_entries": len(entries),
         "api_timeline_1_client": one_client,
         "api_timeline_4_clients": latency,
@@ -310,6 +353,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
     parser.add_argument("--only", choices=["workers", "spark", "store"], action="append")
     parser.add_argument("--out", type=Path, default=FIGURES)
+    parser.add_argument(
+        "--rebuild", action="store_true", help="build the store anew even if one is cached"
+    )
     parser.add_argument("--ingest-once", type=int, help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.ingest_once:
@@ -320,7 +366,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     figures = json.loads(args.out.read_text()) if args.out.exists() else {}
     figures["machine"] = {"cores": os.cpu_count(), "note": "shared machine: see load_before"}
-    parts = args.only or ["workers", "spark", "store"]
+    # workers first whatever the order asked: a child's peak RSS (ru_maxrss) starts from the
+    # parent's at fork, which the store part raises (DuckDB on the 1M store) to ~400 MB
+    parts = [p for p in ("workers", "spark", "store") if p in (args.only or [p])]
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         for part in parts:
             before, start = load(), time.perf_counter()
@@ -329,7 +377,7 @@ def main() -> None:
             elif part == "spark":
                 result = part_spark(args.quick, Path(tmp))
             else:
-                result = part_store(args.quick)
+                result = part_store(args.quick, args.rebuild)
             result |= {"quick": args.quick, "load_before": before, "load_after": load(),
                        "part_seconds": round(time.perf_counter() - start)}  # fmt: skip
             figures[part] = result

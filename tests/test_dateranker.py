@@ -62,6 +62,10 @@ def test_ranker_prefers_the_recalled_day_and_the_shipped_model_loads() -> None:
     assert shipped.rank(collection())[0][0] == day(0)
     with pytest.raises(ValueError, match="retrain"):
         DateRanker({**model, "features": ["no_such_feature", "ref_log"]})
+    assert not DateRanker(model).needs_marks  # counts alone: no events or quotes to query
+    marked = {**model, "features": ["ref_articles_log", "own_occurred_max"]}
+    assert DateRanker(marked).needs_marks
+    assert DateRanker({**marked, "features": ["ref_log", "quote_share"]}).needs_marks
 
 
 def test_a_query_that_describes_nothing_is_ignored_and_duplicates_are_avoided() -> None:
@@ -151,6 +155,9 @@ def test_store_sentences_carry_the_stored_days_events_and_quotes(tmp_path: Path)
     with Store(tmp_path / "s.duckdb") as store:
         store.add(samples_like())
         sentences, meta = store_sentences(store)
+        bare, _ = store_sentences(store, marks=False)
+    assert [s.text for s in bare] == [s.text for s in sentences]
+    assert not any(s.events for s in bare) and any(s.events for s in sentences)
     assert sentences and set(meta) == {s.article for s in sentences}
     assert any(date(2012, 6, 18) in s.dates for s in sentences)
     assert all(s.published is not None for s in sentences)

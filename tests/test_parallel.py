@@ -130,3 +130,14 @@ def _state(pid: int) -> bytes:
         return Path(f"/proc/{pid}/status").read_bytes().lower()
     except OSError:
         return b"zombie"
+
+
+def test_last_chunks_shrink_so_the_workers_finish_together() -> None:
+    from dyad.parallel import _chunks
+
+    for n in (0, 1, 5, 48, 49, 417):
+        chunks = list(_chunks(iter(range(n)), 16, 2))  # type: ignore[arg-type]
+        assert [x for chunk in chunks for x in chunk] == list(range(n))
+    sizes = [len(chunk) for chunk in _chunks(range(417), 16, 2)]  # type: ignore[arg-type]
+    assert sizes[:24] == [16] * 24  # full chunks while more than a few chunks are left
+    assert sizes[24:] == sorted(sizes[24:], reverse=True) and sizes[-1] == 1

@@ -7,6 +7,9 @@ once, when it starts, and returns the chunk's :class:`~dyad.model.Article` and
 memory stays flat however large the input, and results come back in input order. Workers
 never write anywhere: the caller (``dyad ingest``) is the one writer to the store.
 
+The input is read a few chunks ahead so that the last chunks can shrink (:func:`_chunks`):
+the workers finish together rather than one idling through the other's last full chunk.
+
 Workers are started with ``spawn`` (forking a process that already runs DuckDB or other
 threads is unsafe). They inherit the environment, so ``$DYAD_KB`` (set by ``dyad --kb``)
 reaches them. A worker that dies (killed, out of memory) becomes a :class:`WorkerDied` error;
@@ -97,9 +100,8 @@ def _pooled(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,)
     )
     pending: deque[Future[tuple[int, int, list[Result]]]] = deque()
-    chunks = _chunks(items, chunk_size)
     try:
-        for chunk in chunks:
+        for chunk in _chunks(items, chunk_size, workers):
             pending.append(pool.submit(_run_chunk, chunk))
             if len(pending) >= 2 * workers:
                 yield from _collect(pending.popleft(), stats)
@@ -134,10 +136,24 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _chunks(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[list[Item]]:
+    """Chunks of ``size`` items, smaller at the end so that the workers finish together.
+
+    The items are read ``size × workers`` ahead; once the input is known to end within
+    that, each chunk takes a ``2 × workers``-th of what is left (at least one item), so the
+    last chunks are short and no worker sits idle while another works through a full one.
+    """
     iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+    ahead = size * (workers + 1)
+    buffer: deque[Item] = deque(islice(iterator, ahead))
+    exhausted = len(buffer) < ahead
+    while buffer:
+        take = size if not exhausted else max(1, min(size, -(-len(buffer) // (2 * workers))))
+        yield [buffer.popleft() for _ in range(min(take, len(buffer)))]
+        if not exhausted:
+            more = list(islice(iterator, ahead - len(buffer)))
+            buffer.extend(more)
+            exhausted = len(buffer) < ahead
 
 
 # -- in the worker ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -150,15 +150,37 @@ def _fused_row(f: Fused) -> list[Any]:
 
 
 def save_fused(
-    con: duckdb.DuckDBPyConnection, fused: Sequence[Fused], known: dict[str, set[str]]
+    con: duckdb.DuckDBPyConnection,
+    fused: Sequence[Fused],
+    known: dict[str, set[str]],
+    stored: tuple[date, date] | None = None,
 ) -> None:
     """Replace the rows (and block-index entries) of these fused events; add the participants
-    not ``known`` (those stored before, by fused id: a fused event never loses one)."""
+    not ``known`` (those stored before, by fused id: a fused event never loses one).
+
+    ``stored``: the earliest ``date_lo`` and latest ``date_hi`` of those of them already in
+    the store (those in ``known``; the others are new: their ids come from mentions never
+    fused before). The deletes then name that window, which lets DuckDB skip the row groups
+    of other years (zone maps) instead of scanning every fused event.
+    """
     if not fused:
         return
     ids = [f.id for f in fused]
-    con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
-    con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
+    if known and stored is None:  # stored rows, but no window for them: scan
+        con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
+        con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
+    elif stored is not None:
+        lo, hi = stored
+        con.execute(
+            "DELETE FROM fused_events WHERE id IN (SELECT unnest($1)) "
+            "AND date_lo >= $2 AND date_hi <= $3",
+            [ids, lo, hi],
+        )
+        con.execute(
+            "DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1)) "
+            "AND month >= $2 AND month <= $3",
+            [ids, f"{lo.year:04d}-{lo.month:02d}", f"{hi.year:04d}-{hi.month:02d}"],
+        )
     rows = [_fused_row(f) for f in fused]
     insert_columns(
         con, "fused_events", {c: [r[i] for r in rows] for i, c in enumerate(FUSED_COLUMNS)}
@@ -176,37 +198,67 @@ def save_fused(
     )  # fmt: skip
 
 
-def _assign(con: duckdb.DuckDBPyConnection, assigned: dict[tuple[str, int], str]) -> None:
+def _assign(
+    con: duckdb.DuckDBPyConnection, assigned: dict[tuple[str, int], str], fresh: bool
+) -> None:
+    """Set ``events.fused_id``; ``fresh``: the mentions have none yet (a batch just stored),
+    which lets DuckDB skip every row group without NULLs instead of joining all events."""
     if not assigned:
         return
     keys = list(assigned)
     con.execute(
         "UPDATE events SET fused_id = m.f FROM (SELECT unnest($1) AS a, unnest($2) AS i, "
-        "unnest($3) AS f) m WHERE events.article_id = m.a AND events.idx = m.i",
+        "unnest($3) AS f) m WHERE events.article_id = m.a AND events.idx = m.i"
+        + (" AND events.fused_id IS NULL" if fresh else ""),
         [[k[0] for k in keys], [k[1] for k in keys], [assigned[k] for k in keys]],
     )
 
 
-def fuse_and_save(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -> set[str]:
-    """Fuse mentions against their blocks in the store; the block keys touched."""
+def fuse_and_save(
+    con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention], *, fresh: bool = False
+) -> set[str]:
+    """Fuse mentions against their blocks in the store; the block keys touched. ``fresh``:
+    the mentions were just stored and belong to no fused event yet."""
     pairs = sorted({(m.key, mo) for m in mentions if m.key and m.span for mo in _months(m)})
     candidates = []
     if pairs:
+        # a fused event indexed under month M spans it (its blocks are the months of
+        # date_lo..date_hi), so the date window below only repeats what the join implies; it
+        # lets DuckDB skip row groups of fused events from other years instead of reading all
         candidates = load_fused(
             con,
             "JOIN fused_blocks b ON b.fused_id = f.id JOIN (SELECT unnest($1) AS k, "
-            "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m",
-            [[p[0] for p in pairs], [p[1] for p in pairs]],
+            "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m "
+            "WHERE f.date_lo <= $3 AND f.date_hi >= $4 AND b.month >= $5 AND b.month <= $6",
+            [[p[0] for p in pairs], [p[1] for p in pairs], *_window(pairs)],
         )
     known = {f.id: set(f.participants) for f in candidates}
+    stored = _stored_span(candidates)
     touched, assigned = fuse(mentions, candidates)
-    save_fused(con, list(touched.values()), known)
-    _assign(con, assigned)
+    save_fused(con, list(touched.values()), known, stored)
+    _assign(con, assigned, fresh)
     return {f.key for f in touched.values() if f.key and f.dated}
 
 
 def _months(m: Mention) -> list[str]:
     return months(m.span) if m.span else []
+
+
+def _window(pairs: Sequence[tuple[str, str]]) -> list[Any]:
+    """The last day of the latest and the first day of the earliest ``YYYY-MM`` of these
+    (block, month) pairs, then those two months."""
+    first, last = min(p[1] for p in pairs), max(p[1] for p in pairs)
+    year, month = int(last[:4]), int(last[5:7])
+    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return [end, date.fromisoformat(first + "-01"), first, last]
+
+
+def _stored_span(candidates: Sequence[Fused]) -> tuple[date, date] | None:
+    """The earliest start and latest end of the loaded fused events (as stored)."""
+    spans = [(f.lo, f.hi) for f in candidates if f.lo is not None and f.hi is not None]
+    if len(spans) < len(candidates) or not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 # -- the entry point ---------------------------------------------------------------------------
@@ -219,9 +271,9 @@ def fuse_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -
     ]
     waiting = [m for m in mentions if m.span is None and m.key is not None]
     ready = [m for m in mentions if not (m.span is None and m.key is not None)]
-    dated_keys = fuse_and_save(con, ready)
+    dated_keys = fuse_and_save(con, ready, fresh=True)
     if waiting:
-        fuse_and_save(con, waiting)  # one-mention fused events, undated for now
+        fuse_and_save(con, waiting, fresh=True)  # one-mention fused events, undated for now
         insert_columns(
             con, "pending_mentions",
             {"article_id": [m.article_id for m in waiting], "idx": [m.idx for m in waiting],

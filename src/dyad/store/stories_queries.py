@@ -130,8 +130,9 @@ def fused_events(
         clauses.append(f"list_contains(${len(params)}::VARCHAR[], f.status)")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = (
-        "SELECT id, type, status, date_value, date_inferred, date_lo, date_hi, location, actors, "
-        "recipients, summary, n_sources, n_mentions, participants, first_reported "
+        # only what timelines and relations read: each column costs a fetch per row looked up
+        "SELECT id, type, status, date_value, date_inferred, location, actors, recipients, "
+        "summary, n_mentions "
         f"FROM fused_events f {where} ORDER BY date_lo NULLS LAST, first_reported, id"
     )
     rows = fetch_rows(store, sql, params)
@@ -142,12 +143,20 @@ def fused_events(
 
 
 def fused_sources(store: Store, fused_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Every mention of these fused events with its article and sentence, in report order.
+    """Every mention of these fused events with its article and sentence, in report order."""
+    return fused_sources_and_articles(store, fused_ids)[0]
+
+
+def fused_sources_and_articles(
+    store: Store, fused_ids: Sequence[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`fused_sources`, and the dated articles of those mentions in the shape of
+    :func:`article_texts` (oldest first), read once for both.
 
     Two queries: the mentions (by the ``events.fused_id`` index), then only their articles
     (by primary key), rather than a join that reads the whole articles table."""
     if not fused_ids:
-        return []
+        return [], []
     clause, params = _id_filter("fused_id", fused_ids, 1)
     mentions = fetch_rows(
         store,
@@ -180,7 +189,12 @@ def fused_sources(store: Store, fused_ids: Sequence[str]) -> list[dict[str, Any]
              "sentence": " ".join(text.split())}
         )  # fmt: skip
     rows.sort(key=_report_order)
-    return rows
+    dated = sorted(
+        ({k: a[k] for k in ("id", "published", "title", "outlet", "url", "text")}
+         for a in articles.values() if a["published"] is not None),
+        key=lambda a: (a["published"], a["id"]),
+    )  # fmt: skip
+    return rows, dated
 
 
 def _report_order(row: dict[str, Any]) -> tuple[bool, str, str, int]:

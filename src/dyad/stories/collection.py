@@ -82,18 +82,29 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 
 def store_sentences(
-    store: Store, article_ids: Sequence[str] | None = None, terms: Sequence[str] = ()
+    store: Store,
+    article_ids: Sequence[str] | None = None,
+    terms: Sequence[str] = (),
+    marks: bool = True,
 ) -> tuple[list[Sentence], dict[str, dict[str, Any]]]:
     """The dated sentences of these articles (or of those naming a term), and the articles
-    by id (title, outlet, url, published)."""
-    articles = article_texts(store, article_ids, terms)
+    by id (title, outlet, url, published). ``marks``: with the events and quotes of each
+    sentence (two more queries; only a date ranker that reads them needs them)."""
+    return article_rows_sentences(store, article_texts(store, article_ids, terms), marks)
+
+
+def article_rows_sentences(
+    store: Store, articles: Sequence[dict[str, Any]], marks: bool = True
+) -> tuple[list[Sentence], dict[str, dict[str, Any]]]:
+    """:func:`store_sentences` of articles already read (rows as
+    :func:`~dyad.store.stories_queries.article_texts` gives them; not changed)."""
     ids = [a["id"] for a in articles]
     timexes: defaultdict[str, list[tuple[int, date]]] = defaultdict(list)
     for article, offset, value in day_timexes(store, ids):
         day = _day(value)
         if day is not None:
             timexes[article].append((offset, day))
-    found_events, found_quotes = sentence_marks(store, ids)
+    found_events, found_quotes = sentence_marks(store, ids) if marks else ([], [])
     events: defaultdict[str, list[tuple[int, tuple[str, str, date | None]]]] = defaultdict(list)
     for article, offset, kind, status, own in found_events:
         events[article].append((offset, (kind, status, _day(own))))
@@ -101,11 +112,13 @@ def store_sentences(
     for article, start, end in found_quotes:
         quotes[article].append((start, end))
     sentences: list[Sentence] = []
+    meta: dict[str, dict[str, Any]] = {}
     for a in articles:
-        a["published"] = date.fromisoformat(str(a["published"])[:10])
-        named, marks = _parts(a["text"], timexes[a["id"]], events[a["id"]], quotes[a["id"]])
-        sentences += article_sentences(named, a["published"], a["id"], marks)
-    meta = {a["id"]: {k: a[k] for k in ("title", "outlet", "url", "published")} for a in articles}
+        published = date.fromisoformat(str(a["published"])[:10])
+        named, found = _parts(a["text"], timexes[a["id"]], events[a["id"]], quotes[a["id"]])
+        sentences += article_sentences(named, published, a["id"], found)
+        meta[a["id"]] = {"title": a["title"], "outlet": a["outlet"], "url": a["url"],
+                         "published": published}  # fmt: skip
     return sentences, meta
 
 
@@ -149,10 +162,13 @@ def query_timeline(
     """The keyword timeline: up to ``max_entries`` days (then ``more`` further days, marked
     ``"chosen": false``), each with its score and up to :data:`PER_DATE` sentences and their
     articles; oldest first within the chosen and within the rest."""
-    sentences, meta = store_sentences(store, terms=stems(keyword_terms([query])) or [query])
+    ranker = default_ranker()
+    sentences, meta = store_sentences(
+        store, terms=stems(keyword_terms([query])) or [query], marks=ranker.needs_marks
+    )
     sentences = [s for s in sentences if s.text]
     keywords = effective_keywords(sentences, [query])
-    ranked = default_ranker().rank(sentences, keywords, checked=True)
+    ranked = ranker.rank(sentences, keywords, checked=True)
     idf = idf_table([s.text for s in sentences])
     # a day showing only what earlier days show is skipped for the next (nothing shown twice)
     days = pick_days(ranked, candidates(sentences), idf, max_entries + more, PER_DATE, keywords,

@@ -64,6 +64,13 @@ OTHERS = (
     "quote_share",  # share of the day's references inside a quotation
     "query_event_share",  # share of the day's references with an event that match the query
 )
+#: The features read off the sentences' marks (events and quotes the pipeline stored):
+#: a model without them does not need the store queried for marks.
+MARKED = frozenset(
+    {"ref_event", "own_events", "own_occurred", "event_articles", "event_share",
+     "occurred_share", "planned_share", "conflict_share", "coop_share", "quote_share",
+     "query_event_share"}
+)  # fmt: skip
 PLANNED = frozenset({"planned", "cancelled"})
 # dyad.events.COOPERATIVE and CONFLICTUAL (importing dyad.events would load spaCy; a test
 # checks they agree)
@@ -245,6 +252,10 @@ class DateRanker:
         self.means: list[float] = model["means"]
         self.scales: list[float] = model["scales"]
         self.weights: list[float] = model["weights"]
+        #: Whether the model reads events or quotes (see :data:`MARKED`).
+        self.needs_marks = any(
+            f in MARKED or f.rsplit("_", 1)[0] in MARKED for f in model["features"]
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> DateRanker:

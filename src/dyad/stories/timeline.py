@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..store import Store
-from ..store.stories_queries import fused_events, fused_sources
-from .collection import store_sentences
+from ..store.stories_queries import fused_events, fused_sources_and_articles
+from .collection import article_rows_sentences
 from .dateranker import default_ranker
 from .summarise import central, idf_table
 
@@ -39,23 +39,25 @@ def build_timeline_parts(
     """The entries kept by :func:`select` and the others (both oldest first)."""
     fused = fused_events(store, sides)
     sources = defaultdict(list)
-    for row in fused_sources(store, [f["id"] for f in fused]):
+    rows, articles = fused_sources_and_articles(store, [f["id"] for f in fused])
+    for row in rows:
         sources[row["fused_id"]].append(row)
     entries = [_entry(f, sources[f["id"]]) for f in fused]
     entries = [e for e in entries if e["sources"]]
     if not max_entries or len(entries) <= max_entries:
         return entries, []
-    articles = sorted({s["article"] for e in entries for s in e["sources"]})
     chosen = select(entries, day_scores(store, articles), max_entries)
     kept = {id(e) for e in chosen}
     return chosen, [e for e in entries if id(e) not in kept]
 
 
-def day_scores(store: Store, articles: Sequence[str]) -> dict[str, float]:
-    """The date ranker's score of each day these articles name or were published on, relative
-    to an average candidate day (1.0)."""
-    sentences, _ = store_sentences(store, articles)
-    ranked = default_ranker().rank(sentences)
+def day_scores(store: Store, articles: Sequence[dict[str, Any]]) -> dict[str, float]:
+    """The date ranker's score of each day these articles (rows as
+    :func:`~dyad.store.stories_queries.article_texts` gives them) name or were published on,
+    relative to an average candidate day (1.0)."""
+    ranker = default_ranker()
+    sentences, _ = article_rows_sentences(store, articles, marks=ranker.needs_marks)
+    ranked = ranker.rank(sentences)
     return {d.isoformat(): len(ranked) * p for d, p in ranked}
 
 
