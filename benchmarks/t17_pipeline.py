@@ -1,11 +1,11 @@
 """Run dyad's whole pipeline over the Timeline17 topics once: one store per topic.
 
 The T17 articles (news-tls ``articles.jsonl``: ``id``, ``time``, ``text`` as Penn-Treebank
-tokens, one sentence a line) are turned back into running text (:func:`detokenise`: Treebank
-quotes become ``"``, ``-LRB-`` ``(``, punctuation and clitics rejoin their word; lines stay
-lines). Those published within a gold timeline's first..last day (the standard protocol's
-input) are written to ``benchmarks/out/t17_in/<topic>.jsonl`` and ingested with ``dyad ingest
---workers 1`` (``--jobs`` topics at once) into ``benchmarks/out/t17_store/<topic>.duckdb``.
+tokens, one sentence a line) are turned back into running text
+(:func:`dyad.clean.tokens.detokenise`). Those published within a gold timeline's first..last
+day (the standard protocol's input) are written to ``benchmarks/out/t17_in/<topic>.jsonl``
+and ingested with ``dyad ingest --workers 1`` (``--jobs`` topics at once) into
+``benchmarks/out/t17_store/<topic>.duckdb``.
 The benchmark (``timeline_t17.py``) and the training script read those stores with the same
 code ``dyad timeline`` uses on a user's store
 (:func:`dyad.stories.collection.store_sentences`). A topic whose store is complete (a
@@ -18,36 +18,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from dyad.clean.tokens import detokenise
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17"
 OUT = Path(__file__).resolve().parent / "out"
 INPUT = OUT / "t17_in"
 STORES = OUT / "t17_store"
-_SUBS = (
-    (re.compile(r"``\s*"), '"'),
-    (re.compile(r"\s*''"), '"'),
-    (re.compile(r"-LRB-\s*"), "("),
-    (re.compile(r"\s*-RRB-"), ")"),
-    (re.compile(r"-LSB-\s*"), "["),
-    (re.compile(r"\s*-RSB-"), "]"),
-    (re.compile(r" (?=[,.;:!?%](?:\s|$))"), ""),
-    (re.compile(r" (?=(?:'s|'re|'ve|'ll|'m|'d|n't)\b)", re.IGNORECASE), ""),
-    (re.compile(r"\$ (?=\d)"), "$"),
-)
-
-
-def detokenise(line: str) -> str:
-    """One tokenised line as running text (quotes, brackets, punctuation, clitics rejoined)."""
-    text = line.strip()
-    for pattern, repl in _SUBS:
-        text = pattern.sub(repl, text)
-    return text
 
 
 def store_path(topic: str) -> Path:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -115,8 +114,7 @@ def test_split_sentences_keeps_abbreviations_and_initials_inside() -> None:
 def test_benchmark_input_is_running_text() -> None:
     """Timeline17's Penn-Treebank tokens go back to running text before dyad's pipeline reads
     them (quotes need real quotation marks), one line per sentence as before."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from t17_pipeline import detokenise
+    from dyad.clean.tokens import detokenise
 
     line = "Obama said `` we do n't know '' -LRB- AP -RRB- , costing $ 5 million . "
     assert detokenise(line) == 'Obama said "we don\'t know" (AP), costing $5 million.'
@@ -141,6 +139,16 @@ def test_pipeline_marks_enter_the_features() -> None:
     assert column(rows, "event_articles_max")[at] == 1.0  # b0 and b2
     assert column(rows, "event_articles_log")[at] == pytest.approx(__import__("math").log1p(2))
     assert column(rows, "event_share")[days.index(day(5))] == 0.0
+
+
+def test_event_own_days_make_no_candidates() -> None:
+    """An event's own day that no sentence names or publishes is no candidate: the candidate
+    days are the same whether or not the marks were read (training = serving)."""
+    s = collection()
+    plain, _ = date_features(s)
+    s[1].events = [("ASSAULT", "occurred", day(-40))]
+    marked, _ = date_features(s)
+    assert marked == plain and day(-40) not in marked
 
 
 def test_event_type_groups_agree_with_the_event_coder() -> None:

@@ -89,6 +89,21 @@ def test_recipient_further_down(
     assert any(want in name for name in recipients(event)), (actors(event), recipients(event))
 
 
+def test_purpose_clause_object_is_the_target(
+    nlp: Language, stages: tuple[EntityStage, EventStage]
+) -> None:
+    event = one(nlp, stages, "Kenyans held rallies in Nairobi to support President Moi.", "PROTEST")
+    assert any("Moi" in name for name in recipients(event)), recipients(event)
+
+
+def test_participial_adjunct_object_is_no_target(
+    nlp: Language, stages: tuple[EntityStage, EventStage]
+) -> None:
+    text = "Students marched through Belgrade, joining opposition supporters in the square."
+    for event in events(nlp, stages, text):
+        assert not any("supporters" in name for name in recipients(event)), recipients(event)
+
+
 def test_meeting_topic_is_no_recipient(
     nlp: Language, stages: tuple[EntityStage, EventStage]
 ) -> None:
@@ -144,6 +159,9 @@ def test_hyphenated_compound_names_both(
          "ACCUSE", "actors", ["Government of Germany"]),
         ("Obama met Putin in Los Cabos. The U.S. president criticised him.", "ACCUSE",
          "recipients", ["Vladimir Putin"]),
+        # a plural whose lemma is not the government noun itself ("authority")
+        ("France closed its embassy. The authorities condemned the attack on Mali.", "ACCUSE",
+         "actors", ["Government of France"]),
     ],
 )  # fmt: skip
 def test_coreference_to_earlier_sentences(

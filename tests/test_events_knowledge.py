@@ -5,6 +5,7 @@ model, real shipped data files."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -150,3 +151,16 @@ def test_going_to_is_planned_but_went_on_strike_occurred(nlp: Language) -> None:
     assert _typed(nlp, "Teachers went on strike over pay on Monday.") == [
         ("PROTEST", "occurred", "strike")
     ]
+
+
+def test_weak_corpus_cache_is_reparsed_for_a_larger_limit(tmp_path: Path) -> None:
+    from dyad.events.weak import parse_corpus
+
+    folder = tmp_path / "shared" / "bbc" / "politics"
+    folder.mkdir(parents=True)
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(f"Minister number {i} met the union leaders in London.")
+    cache = tmp_path / "docs.spacy"
+    assert len(parse_corpus(2, out=cache, shared=tmp_path / "shared")) == 2
+    assert len(parse_corpus(4, out=cache, shared=tmp_path / "shared")) == 4
+    assert len(parse_corpus(3, out=cache, shared=tmp_path / "shared")) == 3

@@ -58,7 +58,7 @@ def resolve(token: Token, index: ActorIndex) -> list[ActorRef]:
     if lemma in COUNTRY_NOUNS:
         found = _latest(token, index, frozenset({"GPE"}))
         return [found.ref] if found else []
-    if lemma in GOVERNMENT_NOUNS:
+    if lemma in GOVERNMENT_NOUNS or lower in GOVERNMENT_NOUNS:  # "authorities": lemma "authority"
         found = _latest(token, index, BODY_TYPES, government=True)
         if found is None:
             return []

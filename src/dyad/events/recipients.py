@@ -194,9 +194,13 @@ def _clauses(token: Token) -> list[Token]:
 
 def _clause_recipients(clause: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
     found: list[ActorRef] = []
-    adjunct = clause.dep_ in ("advcl", "acl")  # "joining *demonstrators* in ...": no target
+    # A participial adjunct's object is not the act's target ("marched, joining *demonstrators*
+    # in ..."); a purpose clause's is ("held rallies to support *President Moi*").
+    participle = clause.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in clause.children
+    )
     for child in clause.children:
-        if adjunct and child.dep_ == "dobj":
+        if participle and child.dep_ == "dobj":
             continue
         addressee = child.dep_ == "nsubj" and clause.dep_ == "ccomp" and directive(clause)
         if child.dep_ in ("dobj", "dative", "nsubjpass") or addressee:
@@ -239,7 +243,8 @@ def inner_place(token: Token, index: ActorIndex, exclude: set[str]) -> list[Acto
     """The place an act is done in, named below the trigger: in its object or complement
     ("agreed to set up a centre *in Tokyo*", "suspended aid deliveries *in Baghdad*",
     "threatened to institute a curfew *in Algiers*"). PLOVER's place-as-target convention,
-    which :mod:`.stage` applies to the trigger's own clause; first such place in text order."""
+    which :mod:`.stage` applies to the trigger's own clause; the place fewest steps down the
+    parse wins."""
     level = [token]
     for _ in range(3):
         for head in level:

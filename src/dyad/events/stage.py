@@ -54,9 +54,11 @@ NEW_MENTION = frozenset(
 # Hostile acts whose *on* object is their target ("sanctions on X", "an attack on X",
 # "pressure on X", "a crackdown on X"; CAMEO 16-20 and 13).
 ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
-# Phoenix agent codes of a military or police force, and force nouns it does not code.
+# Phoenix agent codes of a military or police force, and the head nouns of Phoenix's MIL/COP
+# compound agents that it does not code alone (ARMED_FORCES, SECURITY_FORCE, BATTLE_TANK,
+# MILITARY_PERSONNEL; UN peacekeepers). Matched on lemmas, so singular only.
 FORCES = frozenset({"MIL", "COP"})
-FORCE_NOUNS = frozenset({"force", "forces", "peacekeeper", "peacekeepers", "tank", "personnel"})
+FORCE_NOUNS = frozenset({"force", "peacekeeper", "tank", "personnel"})
 QUOTED = re.compile(r"\u201c[^\u201d]{2,}\u201d|\"[^\"]{2,}\"")
 
 
@@ -146,10 +148,9 @@ class _Coder:
         start = trigger.token.idx
         quote = next(((a, b) for a, b in self.quotes if a <= start < b), None)
         quoted = quote is not None
-        if quote is not None:
-            named = self._named_in(sent, quote)
+        named = self._named_in(sent, quote) if quote is not None else set()
+        if quoted:
             actors = [a for a in actors if _key(a) in named]
-            recipients = [r for r in recipients if _key(r) in named]
         actors = unique(actors)
         keys = {a.id or a.name for a in actors}
         if trigger.spec.type in MOVERS:
@@ -170,6 +171,8 @@ class _Coder:
             recipients = conditional_target(trigger.token, self.index, keys)
         if not recipients and actors and _directed_at_place(trigger):
             recipients = inner_place(trigger.token, self.index, keys)
+        if quoted:  # inside a quotation only the actors it names, whichever rule found them
+            recipients = [r for r in recipients if _key(r) in named]
         status = status_of(trigger, self.lex, self.doc)
         if status == "occurred" and _after(date.get("value"), self.published):
             status = "planned"
@@ -267,12 +270,9 @@ def _reaches(trigger: Trigger) -> bool:
 
 def _directed_at_place(trigger: Trigger) -> bool:
     """Whether the place of an act with no other target is its target: not for meetings
-    (they happen at a place), except visits (to their host)."""
-    return (
-        trigger.spec.type != "CONSULT"
-        or trigger.spec.mode == "visit"
-        or trigger.spec.mode == "visit"
-    )
+    (they happen at a place), except visits (to their host). The same test as
+    :func:`_reaches`, for another reason."""
+    return _reaches(trigger)
 
 
 def _quote_spans(article: Article) -> list[tuple[int, int]]:

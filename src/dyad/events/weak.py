@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Token
 
+from dyad.clean.tokens import detokenise
 from dyad.events.learned import candidates, features
 from dyad.events.lexicon import Lexicon
 from dyad.events.triggers import Trigger, absorb, background, find_triggers
@@ -46,15 +46,6 @@ BBC_FOLDERS = ("politics", "business")
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LIMIT = 12000
 DICTIONARY_CUES = ("rule=", "vd=", "vo=", "nd=", "on=")
-_DETOKEN = [(re.compile(r" ([,.;:!?%)]|'s|n't|'re|'ve|'ll|'d)"), r"\1"),
-            (re.compile(r"([(]) "), r"\1"), (re.compile(r"`` | ''"), '"')]  # fmt: skip
-
-
-def _detokenize(text: str) -> str:
-    """Timeline17's tokenised text ("world 's") back to plain prose."""
-    for pattern, repl in _DETOKEN:
-        text = pattern.sub(repl, text)
-    return text
 
 
 def corpus_texts(shared: Path = SHARED) -> Iterator[str]:
@@ -64,7 +55,7 @@ def corpus_texts(shared: Path = SHARED) -> Iterator[str]:
         path = shared / "t17" / topic / "articles.jsonl"
         if path.exists():
             lines = path.read_text(encoding="utf-8").splitlines()
-            sources.append([_detokenize(json.loads(x)["text"]) for x in lines if x.strip()])
+            sources.append([detokenise(json.loads(x)["text"]) for x in lines if x.strip()])
     for folder in BBC_FOLDERS:
         files = sorted((shared / "bbc" / folder).glob("*.txt"))
         sources.append([p.read_text(encoding="utf-8", errors="replace") for p in files])
@@ -79,12 +70,15 @@ def corpus_texts(shared: Path = SHARED) -> Iterator[str]:
 
 
 def parse_corpus(limit: int, out: Path = CACHE, shared: Path = SHARED) -> list[Doc]:
-    """The first ``limit`` paragraphs parsed (cached in ``out``)."""
+    """The first ``limit`` paragraphs parsed (cached in ``out``; a cache of fewer than
+    ``limit`` paragraphs is parsed again)."""
     from dyad.nlp import load_nlp
 
     nlp = load_nlp()
     if out.exists():
-        return list(DocBin().from_bytes(out.read_bytes()).get_docs(nlp.vocab))
+        cached = DocBin().from_bytes(out.read_bytes())
+        if len(cached) >= limit:
+            return list(cached.get_docs(nlp.vocab))[:limit]
     texts = []
     for text in corpus_texts(shared):
         texts.append(text[:2000])

@@ -148,17 +148,14 @@ def _count(
     ref_articles: defaultdict[date, set[str]] = defaultdict(set)
     pub_articles: defaultdict[date, set[str]] = defaultdict(set)
     pub_days: defaultdict[date, set[date]] = defaultdict(set)
+    owns: list[tuple[date, str, str]] = []
     for s in sentences:
         article = s.article or f"{s.published}"
         if s.published is not None:
             days[s.published].pub_sentences += 1
             pub_articles[s.published].add(article)
         hit = matches(s.text, terms) if terms else True
-        for _, status, own in s.events:
-            if own is not None:
-                event_articles[own].add(article)
-                days[own].own_events += 1
-                days[own].own_occurred += status == "occurred"
+        owns += [(own, status, article) for _, status, own in s.events if own is not None]
         for d in set(s.dates):
             day = days[d]
             day.ref += 1
@@ -175,6 +172,13 @@ def _count(
                 pub_days[d].add(s.published)
                 day.first = delta if day.first is None else min(day.first, delta)
                 day.last = delta if day.last is None else max(day.last, delta)
+    # An event's own date counts on a day the text names or publishes, but never makes a
+    # candidate day of its own: the candidates must not depend on whether marks were read.
+    for own, status, article in owns:
+        if own in days:
+            event_articles[own].add(article)
+            days[own].own_events += 1
+            days[own].own_occurred += status == "occurred"
     return days, ref_articles, pub_articles, pub_days, event_articles
 
 
