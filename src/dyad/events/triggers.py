@@ -146,6 +146,9 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     a stoplisted light verb ("reach", "issue", "hold") only the first two, never the
     preposition alone, and an object that is a noun trigger of its own ("held *talks*") is
     read as that noun."""
+    codebook = _codebook_pair(token, lemma, lex)
+    if codebook is not None:
+        return codebook
     if lemma not in lex.verbs:
         return None
     light = lex.verbs[lemma] is None  # "reach", "issue": only their specific patterns
@@ -168,6 +171,19 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         spec = lex.verb_object.get((lemma, f"{prep.lower_}:"))
         if spec is not None:
             return Trigger(token, spec)
+    return None
+
+
+def _codebook_pair(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """A verb + object the CAMEO codebook defines a code by ("Expel or withdraw *inspectors*",
+    "Ease *curfew*"): a definition, more specific than any verb's default, so it applies to
+    curated verbs and to verbs with no default of their own."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _noun_spec(child, lex) is None:
+            for form in _pattern_forms(child):
+                spec = lex.codebook_pairs.get((lemma, form))
+                if spec is not None:
+                    return Trigger(token, spec, child)
     return None
 
 
