@@ -266,7 +266,34 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 consumed.add(trigger.extra.i)
                 if trigger.extra.lemma_.lower() in LIGHT_NOUNS:  # "ended *mediation* efforts"
                     consumed.update(c.i for c in trigger.extra.children if c.dep_ == "compound")
-    return found
+    return _cancellations(found, lex)
+
+
+def _cancelling(trigger: Trigger, lex: Lexicon) -> bool:
+    """Whether a verb trigger is a cancellation cue (``status.tsv``: cancel, call off, ...)."""
+    lemma = trigger.token.lemma_.lower()
+    forms = [lemma]
+    if trigger.extra is not None:
+        forms.insert(0, f"{lemma} {trigger.extra.lower_}")
+    forms += [f"{lemma} {c.lower_}" for c in trigger.token.children if c.dep_ == "prt"]
+    return any(lex.cue("V", form) == "cancelled" for form in forms)
+
+
+def _cancellations(found: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """ "called off a *strike*", "cancelled the *blockade*": a cancellation verb whose object is
+    an event names that event, cancelled (the status rules read the cue); the verb's own
+    dictionary code (CAMEO 16, reduce relations) would hide what was called off."""
+    nouns = {t.token.i for t in found if t.nominal and t.spec.type != "CONSULT"}
+    drop = set()
+    for n, trigger in enumerate(found):
+        if trigger.nominal or not _cancelling(trigger, lex):
+            continue
+        objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if trigger.extra is not None and trigger.extra.dep_ in ("dobj", "nsubjpass"):
+            objects.append(trigger.extra)
+        if any(o.i in nouns for o in objects):
+            drop.add(n)
+    return [t for n, t in enumerate(found) if n not in drop]
 
 
 def governing_trigger(
