@@ -22,6 +22,11 @@ LIGHT_NOUNS = frozenset({"mission", "effort", "process", "round", "session", "in
 REPORTING = frozenset({"say", "declare", "state", "insist", "tell", "conclude", "warn", "add"})
 PARTICLES = frozenset({"back", "down", "up", "out", "off", "away", "in", "over", "through"})
 MUST = Spec("REQUEST", None, "100")
+# Commissive verbs (Searle 1976: the speaker commits to a future act) with a to-infinitive are
+# statements of intent, CAMEO 03 / PLOVER AGREE, whatever else the verb can mean ("swore *to
+# fight*", not swearing as cursing); a hostile content makes them threats (_hostile_intent).
+COMMISSIVE = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
+INTENT = Spec("AGREE", None, "030")
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl"})
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 EVENT_PREPS = frozenset({"by", "against", "on", "with", "between", "of", "from", "to", "into"})
@@ -133,10 +138,22 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
         return pattern if pattern.spec.type != "-" else None  # a statement: no event
     if lemma in lex.verbs and lex.verbs[lemma] is None:
         return None
+    if lemma in COMMISSIVE and _infinitive(token) is not None:
+        return Trigger(token, INTENT)
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
     return Trigger(token, spec) if spec is not None else None
+
+
+def _infinitive(token: Token) -> Token | None:
+    """The to-infinitive complement of a verb ("vowed *to retaliate*"; the small model often
+    attaches it as an adverbial clause)."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "advcl") and child.tag_ == "VB":
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                return child
+    return None
 
 
 def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -380,7 +397,9 @@ def _hostile_intent(head: Trigger, content: Trigger) -> None:
     token = content.token
     if token.dep_ == "conj":
         token = token.head
-    if token.dep_ in ("xcomp", "ccomp") and token.head.i == head.token.i:
+    if token.head.i == head.token.i and (
+        token.dep_ in ("xcomp", "ccomp") or token == _infinitive(head.token)
+    ):
         head.spec = THREAT
 
 
