@@ -321,10 +321,26 @@ def governing_trigger(
     for _ in range(hops):
         if token.dep_ not in EMBED_DEPS or token.head is token:
             return None
+        clause = token
         token = token.head
-        head = by_token.get(token.i)
+        head = by_token.get(token.i) or _noun_complement(clause, by_token)
         if head is not None and head.spec.type in ABSORBING:
             return head
+    return None
+
+
+def _noun_complement(clause: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    """ "reiterated its *demand* that Israel ease ...": a that-clause is the complement of the
+    speech-act noun the verb governs (a noun complement clause); the small model attaches it
+    to the verb."""
+    if clause.dep_ != "ccomp" or not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return None
+    for child in clause.head.children:
+        found = by_token.get(child.i)
+        if child.dep_ == "dobj" and found is not None and found.nominal:
+            return found
     return None
 
 
