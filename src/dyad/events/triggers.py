@@ -330,17 +330,21 @@ def governing_trigger(
 
 
 def _noun_complement(clause: Token, by_token: dict[int, Trigger]) -> Trigger | None:
-    """ "reiterated its *demand* that Israel ease ...": a that-clause is the complement of the
-    speech-act noun the verb governs (a noun complement clause); the small model attaches it
-    to the verb."""
-    if clause.dep_ != "ccomp" or not any(
+    """The speech-act noun a light verb governs, when the clause is its content: a that-clause
+    ("reiterated its *demand* that Israel ease ...": a noun complement clause the small model
+    attaches to the verb), or a participial adjunct of a protest ("staged *rallies* ...,
+    saying he must resign", as "demonstrated calling for ...")."""
+    that = clause.dep_ == "ccomp" and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-    ):
+    )
+    participle = clause.dep_ == "advcl" and clause.tag_ == "VBG"
+    if not (that or participle):
         return None
     for child in clause.head.children:
         found = by_token.get(child.i)
         if child.dep_ == "dobj" and found is not None and found.nominal:
-            return found
+            if that or found.spec.type == "PROTEST":
+                return found
     return None
 
 
