@@ -448,7 +448,23 @@ def verbal_arguments(
     if not recipients and actors and reach:  # reaching further down needs a known actor
         exclude = {_key(a) for a in actors}
         recipients = object_parties(verb, index, exclude) or deeper(verb, index, exclude)
+        recipients = recipients or _purpose_addressee(verb, index, exclude)
     return actors, recipients
+
+
+def _purpose_addressee(verb: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
+    """ "summoned *Niger's ambassador* to complain of inaction": a purpose clause's subject is
+    the main clause's (subject control), so the main verb's named object is the one the
+    purpose act is addressed to (CAMEO manual: the target may be named in the clause the act
+    depends on). Named actors only: "hired lawyers to sue" does not sue the lawyers."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    found = [r for c in verb.head.children if c.dep_ == "dobj" for r in refs_of(c, index) if r.id]
+    return [r for r in found if _key(r) not in exclude]
 
 
 def _addressee_clause(child: Token) -> bool:

@@ -159,9 +159,7 @@ class TriggerModel:
         droppable = [
             n
             for n, t in enumerate(found)
-            if t.token.i in row_of
-            and not _own_rules(t)
-            and p_none[row_of[t.token.i]] >= threshold
+            if t.token.i in row_of and not _own_rules(t) and p_none[row_of[t.token.i]] >= threshold
         ]
         if droppable and len(droppable) == len(found):
             droppable.remove(min(droppable, key=lambda n: p_none[row_of[found[n].token.i]]))

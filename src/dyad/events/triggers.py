@@ -150,9 +150,12 @@ def _infinitive(token: Token) -> Token | None:
     """The to-infinitive complement of a verb ("vowed *to retaliate*"; the small model often
     attaches it as an adverbial clause)."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "advcl") and child.tag_ == "VB":
-            if any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
-                return child
+        if (
+            child.dep_ in ("xcomp", "advcl")
+            and child.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        ):
+            return child
     return None
 
 
@@ -342,9 +345,13 @@ def _noun_complement(clause: Token, by_token: dict[int, Trigger]) -> Trigger | N
         return None
     for child in clause.head.children:
         found = by_token.get(child.i)
-        if child.dep_ == "dobj" and found is not None and found.nominal:
-            if that or found.spec.type == "PROTEST":
-                return found
+        if (
+            child.dep_ == "dobj"
+            and found is not None
+            and found.nominal
+            and (that or found.spec.type == "PROTEST")
+        ):
+            return found
     return None
 
 
