@@ -140,3 +140,23 @@ def test_benefactive_for_on_a_complements_object(nlp: Language) -> None:
     text = "European Community ministers agreed to provide 70 million dollars of aid for Romania."
     agree = [e for e in _events(nlp, text) if e.type == "AGREE"]
     assert agree and [r.name for r in agree[0].recipients] == ["Romania"]
+
+
+def test_refusal_verb_with_a_request_object_is_a_rejection(nlp: Language) -> None:
+    lex = _without(("dismiss", "V"))
+    text = "Rebels on Wednesday dismissed an appeal from President Laurent Gbagbo to disarm."
+    assert _views(nlp, text, lex) == ["REJECT"]
+    assert _views(nlp, "The rebels rebuffed the government's demands.", lex) == ["REJECT"]
+
+
+def test_noun_complement_obligation_is_a_demand(nlp: Language) -> None:
+    text = "Jacques Chirac issued a stern reminder to Iraq that it must cooperate fully."
+    assert _views(nlp, text) == ["REQUEST"]
+    assert _views(nlp, "The plan that must be approved was issued.") == []  # relative clause
+
+
+def test_transitive_motion_verb_is_caused_motion(nlp: Language) -> None:
+    lex = _without(("return weapon", "VO"))
+    text = "The Revolutionary United Front announced it will return weapons seized from the UN."
+    assert _views(nlp, text, lex) == ["AGREE"]  # a planned return (RETREAT 084)
+    assert _views(nlp, "The refugees returned home on Monday.", lex) == []

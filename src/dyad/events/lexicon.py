@@ -52,6 +52,7 @@ class Lexicon:
     # verb + object patterns of the codebook's descriptions ("withdraw inspectors"): they apply
     # to curated verbs too, and to verbs with no default of their own ("ease curfew")
     codebook_pairs: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    codebook_verbs: dict[str, Spec] = field(default_factory=dict)  # even where stoplisted
     _senses: dict[str, frozenset[str]] | None = None
 
     def senses(self, lemma: str) -> frozenset[str]:
@@ -145,6 +146,7 @@ def _codebook(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
     for pos, form, obj, spec in codebook_rows(data_dir):
         if pos == "V":
             lex.verbs[form] = spec
+            lex.codebook_verbs[form] = spec
         elif pos == "VO":
             lex.verb_object[(form, obj)] = spec
             lex.codebook_pairs[(form, obj)] = spec

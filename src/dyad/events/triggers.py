@@ -91,13 +91,26 @@ def _object_forms(child: Token) -> list[str]:
 
 
 def _must(token: Token) -> bool:
-    """ "X said (that) Y must Z": a reported obligation is X's demand on Y."""
-    if token.lemma_.lower() not in REPORTING:
-        return False
+    """ "X said (that) Y must Z": a reported obligation is X's demand on Y; so is the content
+    clause of the noun a verb governs ("issued a reminder to Iraq *that it must* cooperate":
+    a noun complement clause, marked by *that*, unlike a relative clause, whose *that* is
+    the subject or object)."""
+    if token.lemma_.lower() in REPORTING:
+        return any(c.dep_ == "ccomp" and _obliged(c) for c in token.children)
     return any(
-        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+        c.dep_ == "dobj"
+        and any(
+            k.dep_ in ("acl", "ccomp")
+            and _obliged(k)
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+            for k in c.children
+        )
         for c in token.children
     )
+
+
+def _obliged(clause: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "must" for a in clause.children)
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -137,13 +150,27 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     if pattern is not None:
         return pattern if pattern.spec.type != "-" else None  # a statement: no event
     if lemma in lex.verbs and lex.verbs[lemma] is None:
-        return None
+        return _caused_motion(token, lemma, lex)
     if lemma in COMMISSIVE and _infinitive(token) is not None:
         return Trigger(token, INTENT)
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
     return Trigger(token, spec) if spec is not None else None
+
+
+def _caused_motion(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """ "will *return* weapons": a motion verb is stoplisted for the mover's own movement
+    ("returned home"); with a direct object that is not a place it is the transitive,
+    caused-motion verb (Levin 1993, 11.1 "send" verbs: the object moves), which the codebook
+    defines ("Return, release" 084)."""
+    spec = lex.codebook_verbs.get(lemma)
+    if spec is None or lex.cue("V", lemma) != "motion":
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and child.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return Trigger(token, spec, child)
+    return None
 
 
 def _infinitive(token: Token) -> Token | None:
@@ -286,7 +313,40 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 consumed.add(trigger.extra.i)
                 if trigger.extra.lemma_.lower() in LIGHT_NOUNS:  # "ended *mediation* efforts"
                     consumed.update(c.i for c in trigger.extra.children if c.dep_ == "compound")
-    return _cancellations(found, lex)
+    return _refusals(_cancellations(found, lex), lex)
+
+
+REFUSAL = Spec("REJECT", None, "120")
+
+
+def _refusals(found: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """ "dismissed an *appeal*", "rebuffed their *demands*": a verb of refusal (``status.tsv``
+    negation cues: reject, dismiss, rebuff, refuse, deny, ...) whose object is a request is
+    the codebook's "Reject request or demand" (CAMEO 12x, REJECT), whatever else the verb
+    codes (the dictionary files *dismiss* under 110, disapprove)."""
+    out = []
+    requests = {t.token.i for t in found if t.nominal and t.spec.type == "REQUEST"}
+    verbs = {t.token.i: t for t in found if not t.nominal}
+    for trigger in found:
+        token = trigger.token
+        head = token.head
+        if (
+            token.i in requests
+            and token.dep_ == "dobj"
+            and head.pos_ == "VERB"
+            and head.i not in verbs
+            and lex.cue("V", head.lemma_.lower()) == "negated"
+        ):
+            out.append(Trigger(head, REFUSAL, token))
+            continue
+        if (
+            not trigger.nominal
+            and lex.cue("V", token.lemma_.lower()) == "negated"
+            and any(c.dep_ == "dobj" and c.i in requests for c in token.children)
+        ):
+            trigger = Trigger(token, REFUSAL, trigger.extra)
+        out.append(trigger)
+    return out
 
 
 def _cancelling(trigger: Trigger, lex: Lexicon) -> bool:
