@@ -160,3 +160,10 @@ def test_transitive_motion_verb_is_caused_motion(nlp: Language) -> None:
     text = "The Revolutionary United Front announced it will return weapons seized from the UN."
     assert _views(nlp, text, lex) == ["AGREE"]  # a planned return (RETREAT 084)
     assert _views(nlp, "The refugees returned home on Monday.", lex) == []
+
+
+def test_complying_with_a_request_is_a_concession(nlp: Language) -> None:
+    text = "The Mozambique government on Thursday accepted demands from Shona rebels."
+    assert _views(nlp, text) == ["CONCEDE"]
+    assert _views(nlp, "The government bowed to the demands of the strikers.") == ["CONCEDE"]
+    assert "CONCEDE" not in _views(nlp, "The minister accepted the award.")

@@ -317,34 +317,62 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 
 
 REFUSAL = Spec("REJECT", None, "120")
+ACCESSION = Spec("CONCEDE", None, "083")
+# verbs of complying with a request: the codebook's "Accede to requests or demands" (083)
+ACCEDING = frozenset(
+    {"accede", "accept", "meet", "heed", "grant", "satisfy", "fulfil", "fulfill", "bow"}
+)
+
+
+def _response(verb: Token, lex: Lexicon) -> Spec | None:
+    """What answering a request with this verb codes: a verb of refusal (``status.tsv``
+    negation cues: reject, dismiss, rebuff, refuse, deny, ...) is the codebook's "Reject
+    request or demand" (12x, REJECT), one of complying its "Accede to requests or demands"
+    (083, CONCEDE)."""
+    lemma = verb.lemma_.lower()
+    if lex.cue("V", lemma) == "negated":
+        return REFUSAL
+    return ACCESSION if lemma in ACCEDING else None
+
+
+def _requested(token: Token, requests: set[int]) -> bool:
+    """Whether a verb's object is a request: "dismissed an *appeal*", "bowed *to* demands"."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.i in requests:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(c.dep_ == "pobj" and c.i in requests for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _refusals(found: list[Trigger], lex: Lexicon) -> list[Trigger]:
-    """ "dismissed an *appeal*", "rebuffed their *demands*": a verb of refusal (``status.tsv``
-    negation cues: reject, dismiss, rebuff, refuse, deny, ...) whose object is a request is
-    the codebook's "Reject request or demand" (CAMEO 12x, REJECT), whatever else the verb
-    codes (the dictionary files *dismiss* under 110, disapprove)."""
+    """ "dismissed an *appeal*", "accepted demands from X", "would not meet their demands":
+    a verb answering a request codes the answer (:func:`_response`), whatever else the
+    dictionary gives it (*dismiss* is filed under 110, disapprove; *meet* is a meeting); the
+    request itself is the answer's theme."""
     out = []
     requests = {t.token.i for t in found if t.nominal and t.spec.type == "REQUEST"}
-    verbs = {t.token.i: t for t in found if not t.nominal}
+    verbs = {t.token.i for t in found if not t.nominal}
     for trigger in found:
         token = trigger.token
-        head = token.head
+        head = token.head if token.dep_ == "dobj" else token.head.head
+        answer = _response(head, lex) if head.pos_ == "VERB" else None
         if (
             token.i in requests
-            and token.dep_ == "dobj"
-            and head.pos_ == "VERB"
+            and answer is not None
             and head.i not in verbs
-            and lex.cue("V", head.lemma_.lower()) == "negated"
+            and _requested(head, requests)
         ):
-            out.append(Trigger(head, REFUSAL, token))
+            out.append(Trigger(head, answer, token))
+            verbs.add(head.i)
             continue
-        if (
-            not trigger.nominal
-            and lex.cue("V", token.lemma_.lower()) == "negated"
-            and any(c.dep_ == "dobj" and c.i in requests for c in token.children)
-        ):
-            trigger = Trigger(token, REFUSAL, trigger.extra)
+        answer = None if trigger.nominal else _response(token, lex)
+        if answer is not None and _requested(token, requests):
+            trigger = Trigger(token, answer, trigger.extra)
         out.append(trigger)
     return out
 
