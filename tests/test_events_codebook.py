@@ -167,3 +167,23 @@ def test_complying_with_a_request_is_a_concession(nlp: Language) -> None:
     assert _views(nlp, text) == ["CONCEDE"]
     assert _views(nlp, "The government bowed to the demands of the strikers.") == ["CONCEDE"]
     assert "CONCEDE" not in _views(nlp, "The minister accepted the award.")
+
+
+def _actors(nlp: Language, text: str) -> list[list[str]]:
+    return [[a.name for a in e.actors] for e in _events(nlp, text)]
+
+
+def test_unnamed_crowds_and_agentive_groups_are_actors(nlp: Language) -> None:
+    assert _actors(nlp, "Thousands marched through the capital on Sunday.") == [["Thousands"]]
+    text = "Opposition supporters staged a protest outside parliament."
+    assert _actors(nlp, text) == [["Opposition supporters"]]
+    assert _events(nlp, "The numbers rose sharply.") == []
+
+
+def test_unresolved_pair_is_still_a_party(nlp: Language) -> None:
+    assert _views(nlp, "The two sides reached a deal on Monday.") == ["AGREE"]
+
+
+def test_extraposed_between_phrase_names_the_parties(nlp: Language) -> None:
+    text = "Clashes erupted between rival militias in Tripoli."
+    assert _actors(nlp, text) == [["rival militias"]]
