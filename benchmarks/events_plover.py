@@ -222,6 +222,7 @@ AUDIT = {
     "no CAMEO verbs (cameo_verbs.tsv)": {"off": frozenset({"verbs"})},
     "no CAMEO verb+object patterns": {"off": frozenset({"patterns"})},
     "no derived nominals (cameo_nouns.tsv)": {"off": frozenset({"nominals"})},
+    "no codebook descriptions (codebook.tsv)": {"off": frozenset({"codebook"})},
     "dictionary + derived nominals + stoplist only": {"off": frozenset({"curated"})},
 }
 
