@@ -187,3 +187,13 @@ def test_unresolved_pair_is_still_a_party(nlp: Language) -> None:
 def test_extraposed_between_phrase_names_the_parties(nlp: Language) -> None:
     text = "Clashes erupted between rival militias in Tripoli."
     assert _actors(nlp, text) == [["rival militias"]]
+
+
+def test_legal_action_with_a_stated_offence_is_also_an_accusation(nlp: Language) -> None:
+    text = "A missionary was arrested in Lebanon for collaborating with Israel."
+    assert sorted(v for v in _views(nlp, text) if v) == ["ACCUSE", "COERCE"]
+    text = "Nigerian authorities jailed 52 members of MASSOB on allegations of treason."
+    accuse = [e for e in _events(nlp, text) if e.type == "ACCUSE"]
+    assert accuse and accuse[0].cameo == "1121" and accuse[0].recipients
+    assert _views(nlp, "Police detained the man for questioning.") == ["COERCE"]
+    assert _views(nlp, "Israeli soldiers arrested more than 100 Palestinians.") == ["COERCE"]

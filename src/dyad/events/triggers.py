@@ -535,3 +535,39 @@ def absorb(found: list[Trigger]) -> list[Trigger]:
     nouns = frozenset(t.token.i for t in kept if t.nominal)
     main = [t for t in kept if not background(t, nouns)]
     return main or kept
+
+
+# "on charges of", "on allegations of", "on suspicion of": the reason of a legal action named
+# as an accusation
+CHARGE_NOUNS = frozenset({"charge", "allegation", "suspicion", "accusation"})
+
+
+def stated_offence(trigger: Trigger, lex: Lexicon) -> Token | None:
+    """The offence a legal action (CAMEO 173: arrest, detain, jail, sue) states it is for:
+    "arrested *for collaborating* with Israel", "jailed *on allegations* of treason", "suing
+    the United States *for damages*"; None when it states none. CAMEO 173 is "Arrest, detain,
+    or *charge* with legal action": the stated offence is the charge, an accusation (1121
+    "Accuse of crime"), which PLOVER codes as ACCUSE. "Detained *for questioning*" (an
+    investigation, itself ACCUSE-typed) and "jailed *for life*" (no act) state none."""
+    if trigger.nominal or not (trigger.spec.cameo or "").startswith("173"):
+        return None
+    for prep in trigger.token.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            lemma = obj.lemma_.lower()
+            if prep.lower_ == "on" and lemma in CHARGE_NOUNS:
+                return obj
+            if prep.lower_ == "for" and _offence(obj, lemma, lex):
+                return obj
+    return None
+
+
+def _offence(obj: Token, lemma: str, lex: Lexicon) -> bool:
+    """An act named as an offence: a gerund of an event verb or an event noun, not an
+    investigation or accusation itself."""
+    if obj.tag_ == "VBG":
+        spec = lex.verbs.get(lemma)
+    else:
+        spec = lex.nouns.get(lemma) or lex.codebook_pairs.get(("accuse", lemma))
+    return spec is not None and spec.type != "ACCUSE"
