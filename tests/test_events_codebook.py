@@ -197,3 +197,9 @@ def test_legal_action_with_a_stated_offence_is_also_an_accusation(nlp: Language)
     assert accuse and accuse[0].cameo == "1121" and accuse[0].recipients
     assert _views(nlp, "Police detained the man for questioning.") == ["COERCE"]
     assert _views(nlp, "Israeli soldiers arrested more than 100 Palestinians.") == ["COERCE"]
+
+
+def test_returning_people_is_not_returning_property(nlp: Language) -> None:
+    lex = _without(("return weapon", "VO"))
+    text = "The government plans to return asylum seeker children to Albania."
+    assert "AGREE" not in _views(nlp, text, lex)

@@ -27,6 +27,7 @@ MUST = Spec("REQUEST", None, "100")
 # fight*", not swearing as cursing); a hostile content makes them threats (_hostile_intent).
 COMMISSIVE = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
 INTENT = Spec("AGREE", None, "030")
+PEOPLE = frozenset({"PERSON", "NORP", "ORG"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl"})
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 EVENT_PREPS = frozenset({"by", "against", "on", "with", "between", "of", "from", "to", "into"})
@@ -168,9 +169,20 @@ def _caused_motion(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if spec is None or lex.cue("V", lemma) != "motion":
         return None
     for child in token.children:
-        if child.dep_ == "dobj" and child.ent_type_ not in ("GPE", "LOC", "FAC"):
+        place = child.ent_type_ in ("GPE", "LOC", "FAC")
+        if child.dep_ == "dobj" and not place and not _people(child):
             return Trigger(token, spec, child)
     return None
+
+
+def _people(noun: Token) -> bool:
+    """Whether a noun names people: "return *children* to Albania" moves people (a
+    deportation or a release, which the codebook tells apart by context we do not read), not
+    property (0842 "Return property")."""
+    from dyad.actors import default_kb  # the agents dictionary (Phoenix) lives in the KB
+
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in PEOPLE or default_kb().agent_code(lemma) is not None
 
 
 def _infinitive(token: Token) -> Token | None:
