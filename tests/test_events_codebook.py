@@ -134,6 +134,8 @@ def test_purpose_clause_act_is_addressed_to_the_main_object(nlp: Language) -> No
     text = "The union hired lawyers to complain about the ruling."
     found = [e for e in _events(nlp, text) if e.type == "ACCUSE"]
     assert found and not found[0].recipients  # an unnamed object: no target
+    text = "The party has chosen Manchester to host the annual conference."
+    assert all(not e.recipients for e in _events(nlp, text))  # object control, no purpose
 
 
 def test_benefactive_for_on_a_complements_object(nlp: Language) -> None:

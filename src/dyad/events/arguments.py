@@ -132,6 +132,7 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     is_agent: Callable[[str], bool] = lambda lemma: False
     is_event: Callable[[str], bool] = lambda lemma: False
+    is_act: Callable[[str], bool] = lambda lemma: False  # a verb the lexicon codes
     is_force: Callable[[str], bool] = lambda lemma: False  # troops, police: see .recipients
     government_of: Callable[[str], ActorRef | None] = lambda name: None  # see .coref
     lookup: Callable[[str], ActorRef | None] = lambda name: None  # the KB's first reading
@@ -487,12 +488,18 @@ def _purpose_addressee(verb: Token, index: ActorIndex, exclude: set[str]) -> lis
     """ "summoned *Niger's ambassador* to complain of inaction": a purpose clause's subject is
     the main clause's (subject control), so the main verb's named object is the one the
     purpose act is addressed to (CAMEO manual: the target may be named in the clause the act
-    depends on). Named actors only: "hired lawyers to sue" does not sue the lawyers."""
+    depends on). Named actors only: "hired lawyers to sue" does not sue the lawyers; and only
+    after a verb that is an act itself."""
     if verb.dep_ not in ("advcl", "xcomp") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return []
     if any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    # the main verb must be an act involving the object ("summoned X", "met X", "urged X"):
+    # after a verb of choosing the object is the purpose act's doer ("chose *Manchester* to
+    # host"), object control rather than a purpose
+    if not index.is_act(verb.head.lemma_.lower()):
         return []
     found = [r for c in verb.head.children if c.dep_ == "dobj" for r in refs_of(c, index) if r.id]
     return [r for r in found if _key(r) not in exclude]

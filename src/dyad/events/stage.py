@@ -129,6 +129,7 @@ class _Coder:
         self.index = ActorIndex.build(article, doc, kb)
         self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
         self.index.is_event = lambda lemma: lex.nouns.get(lemma) is not None
+        self.index.is_act = lambda lemma: lex.verbs.get(lemma) is not None
         self.index.is_force = lambda lemma: kb.agent_code(lemma) in FORCES or lemma in FORCE_NOUNS
         self.index.government_of = lambda name: _government(kb, name)
         self.index.lookup = lambda name: _first_reading(kb, name)
