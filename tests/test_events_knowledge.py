@@ -59,7 +59,7 @@ def test_shipped_tables_hold_prepositions_and_derived_nouns() -> None:
 
 def test_every_curated_row_has_a_provenance() -> None:
     found = sources()
-    assert set(found.values()) <= {"dictionary", "stoplist", "curated"}
+    assert set(found.values()) <= {"dictionary", "codebook", "stoplist", "curated"}
     assert found[("say", "V")] == "stoplist" and found[("attack", "V")] == "dictionary"
 
 

@@ -21,6 +21,13 @@ __all__ = ["CONFLICTUAL", "COOPERATIVE", "EventStage", "code_events", "plover_vi
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
+# A called-off hostile act is the codebook's "Ease ..." code (CAMEO2PLOVER): a strike or
+# protest called off is 082 "Ease political dissent" (CONCEDE); an administrative restriction
+# lifted 081 "Ease administrative sanctions" (CONCEDE); economic sanctions, embargo or
+# blockade 085/0872 (RETREAT); fighting or a mobilisation 087 "De-escalate military
+# engagement" (RETREAT).
+EASED = {"PROTEST": "CONCEDE", "COERCE": "CONCEDE", "SANCTION": "RETREAT", "ASSAULT": "RETREAT",
+         "MOBILIZE": "RETREAT"}  # fmt: skip
 
 
 def plover_view(event: Event) -> str | None:
@@ -29,7 +36,8 @@ def plover_view(event: Event) -> str | None:
     dyad keeps the underlying action and a status ("will support" is SUPPORT, planned);
     PLOVER (like CAMEO) codes the act of saying so: a planned cooperative act is AGREE
     (CAMEO 03, express intent), a planned hostile one THREATEN (13), a negated cooperative
-    one REJECT (12), a cancelled one SANCTION (16). Hypothetical events are no event (None).
+    one REJECT (12), a cancelled one SANCTION (16); a cancelled hostile act is the codebook's
+    "Ease ..." code (``EASED``). Hypothetical events are no event (None).
     """
     status, kind = event.status, event.type
     if status == "hypothetical":
@@ -39,5 +47,5 @@ def plover_view(event: Event) -> str | None:
     if status == "negated":
         return "REJECT" if kind in COOPERATIVE else None
     if status == "cancelled":
-        return "SANCTION" if kind in COOPERATIVE else None
+        return "SANCTION" if kind in COOPERATIVE else EASED.get(kind)
     return kind

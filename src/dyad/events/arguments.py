@@ -71,6 +71,15 @@ QUANTITIES = frozenset(
         "all",
     }
 )
+CROWDS = frozenset({"hundred", "thousand", "million", "dozen", "ten"})
+AGENTIVE = ("er", "or", "ist", "ant", "ent")
+# nouns with an agentive ending that name no people (things, abstractions, measures)
+NOT_AGENTIVE = frozenset(
+    {"number", "order", "power", "border", "paper", "letter", "matter", "computer", "center",
+     "centre", "water", "member", "other", "quarter", "minister", "chamber", "factor",
+     "sector", "error", "monitor", "event", "element", "agreement", "amount", "statement",
+     "comment", "incident", "percent", "payment", "grant", "plant", "talent", "content"}
+)  # fmt: skip
 ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ure", "ship")
 ABSTRACT_NOUNS = frozenset(
     {
@@ -123,6 +132,7 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     is_agent: Callable[[str], bool] = lambda lemma: False
     is_event: Callable[[str], bool] = lambda lemma: False
+    is_act: Callable[[str], bool] = lambda lemma: False  # a verb the lexicon codes
     is_force: Callable[[str], bool] = lambda lemma: False  # troops, police: see .recipients
     government_of: Callable[[str], ActorRef | None] = lambda name: None  # see .coref
     lookup: Callable[[str], ActorRef | None] = lambda name: None  # the KB's first reading
@@ -270,12 +280,14 @@ def refs_of(token: Token, index: ActorIndex, conj: bool = True) -> list[ActorRef
         found.extend(subject_refs(reporter, index))
     elif kind := _pair_kind(token):
         found.extend(m.ref for m in index.pair_before(token, kind))
+        if not found and token.lemma_.lower() in PAIR_PLACES:  # unresolved: still a party
+            found.append(_group(token))
     elif resolved := coref.resolve(token, index):  # "it", "the country", "the government"
         found.extend(resolved)
     else:
         measured = token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM"
         parts = [r for p in _of_objects(token) for r in refs_of(p, index)] if measured else []
-        found.extend(parts or _inner(token, index) or _agent(token, index))
+        found.extend(parts or _inner(token, index) or _agent(token, index) or _crowd(token))
     if conj:
         for other in token.conjuncts:
             if other.i > token.i:
@@ -334,6 +346,26 @@ def _agent(token: Token, index: ActorIndex) -> list[ActorRef]:
         return []
     words = [t for t in token.doc[token.left_edge.i : token.i] if t.dep_ in NAME_DEPS]
     return [ActorRef(None, " ".join(t.text for t in [*words, token]))]
+
+
+def _group(token: Token) -> ActorRef:
+    """An unnamed group named by its phrase up to its head ("the two sides", "Thousands")."""
+    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "punct"]
+    return ActorRef(None, " ".join(t.text for t in words))
+
+
+def _crowd(token: Token) -> list[ActorRef]:
+    """The subject of an event that is an unnamed group the agents dictionary does not list:
+    a bare quantity ("*Thousands* marched", "*Hundreds* rioted": a number of people, as
+    in "thousands of Serbs") or a plural agent noun (English agentive suffixes -er/-or/-ist/
+    -ant/-ent: "*supporters*", "*marchers*", "*strikers*"). Only as a subject, where a doer
+    is expected."""
+    if token.dep_ not in ("nsubj",) or token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return []
+    lemma = token.lemma_.lower()
+    crowd = lemma in CROWDS and not _of_objects(token)
+    agentive = lemma.endswith(AGENTIVE) and lemma not in NOT_AGENTIVE
+    return [_group(token)] if crowd or agentive else []
 
 
 def _pair_kind(token: Token) -> str | None:
@@ -448,7 +480,29 @@ def verbal_arguments(
     if not recipients and actors and reach:  # reaching further down needs a known actor
         exclude = {_key(a) for a in actors}
         recipients = object_parties(verb, index, exclude) or deeper(verb, index, exclude)
+        recipients = recipients or _purpose_addressee(verb, index, exclude)
     return actors, recipients
+
+
+def _purpose_addressee(verb: Token, index: ActorIndex, exclude: set[str]) -> list[ActorRef]:
+    """ "summoned *Niger's ambassador* to complain of inaction": a purpose clause's subject is
+    the main clause's (subject control), so the main verb's named object is the one the
+    purpose act is addressed to (CAMEO manual: the target may be named in the clause the act
+    depends on). Named actors only: "hired lawyers to sue" does not sue the lawyers; and only
+    after a verb that is an act itself."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    # the main verb must be an act involving the object ("summoned X", "met X", "urged X"):
+    # after a verb of choosing the object is the purpose act's doer ("chose *Manchester* to
+    # host"), object control rather than a purpose
+    if not index.is_act(verb.head.lemma_.lower()):
+        return []
+    found = [r for c in verb.head.children if c.dep_ == "dobj" for r in refs_of(c, index) if r.id]
+    return [r for r in found if _key(r) not in exclude]
 
 
 def _addressee_clause(child: Token) -> bool:
@@ -498,7 +552,7 @@ def nominal_arguments(
         recipients = _prep_objects(noun, index, frozenset({"on", "upon"}))
     of = _prep_objects(noun, index, frozenset({"of"}))
     if not actors:
-        actors = _governor_subject(noun, index)
+        actors = _governor_subject(noun, index) or _extraposed(noun, index)
     if not actors:
         actors, of = of, []
     if not recipients and not container:  # "invasion *of South Lebanon*": the patient
@@ -566,6 +620,15 @@ def _hyphenated(ref: ActorRef, index: ActorIndex) -> list[ActorRef]:
 
 def _name_modifier(child: Token, index: ActorIndex) -> bool:
     return child.dep_ in ("compound", "amod", "nmod") and child.i in index.by_token
+
+
+def _extraposed(noun: Token, index: ActorIndex) -> list[ActorRef]:
+    """ "*Clashes* erupted *between* rival militias": a noun trigger's *between*/*among*
+    phrase extraposed after the verb it is the subject of (the parser attaches it to the
+    verb); as in "clashes between rival militias erupted", its objects are the actors."""
+    if noun.dep_ != "nsubj":
+        return []
+    return _prep_objects(noun.head, index, frozenset({"between", "among"}))
 
 
 def _governor_subject(noun: Token, index: ActorIndex) -> list[ActorRef]:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from dyad.events.codebook import LICENCE as CODEBOOK
+from dyad.events.codebook import codebook_rows
 from dyad.events.derive import LICENCE as DERIVED
 from dyad.events.derive import agent_nouns, derive_nouns
 
@@ -246,8 +248,14 @@ def main(argv: list[str] | None = None) -> None:
             LICENCE + head + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
         )
         print(f"{name:20} {len(rows):6} rows")
+    agents = agent_nouns(args.cameo.parent / "Phoenix.agents.txt")
+    codebook = codebook_rows(args.plover, frozenset(agents))
+    (args.out / "codebook.tsv").write_text(
+        CODEBOOK + "# pos\tform\tobject\tcameo\ttype\tmode\n" + "\n".join(codebook) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{'codebook.tsv':20} {len(codebook):6} rows")
     if args.wordnet:
-        agents = agent_nouns(args.cameo.parent / "Phoenix.agents.txt")
         nouns = derive_nouns([row.split("\t") for row in verbs], args.wordnet, agents)
         head = "# noun\tverb\tcameo\ttype\tmode\n"
         (args.out / "cameo_nouns.tsv").write_text(

@@ -49,6 +49,10 @@ class Lexicon:
     agents: frozenset[str] = frozenset()
     derived: set[str] = field(default_factory=set)  # nouns from cameo_nouns.tsv
     converted: set[tuple[str, str]] = field(default_factory=set)  # two-word verbs from CAMEO
+    # verb + object patterns of the codebook's descriptions ("withdraw inspectors"): they apply
+    # to curated verbs too, and to verbs with no default of their own ("ease curfew")
+    codebook_pairs: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    codebook_verbs: dict[str, Spec] = field(default_factory=dict)  # even where stoplisted
     _senses: dict[str, frozenset[str]] | None = None
 
     def senses(self, lemma: str) -> frozenset[str]:
@@ -123,6 +127,37 @@ def _derived(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
         lex.derived.add(noun)
 
 
+def codebook_rows(data_dir: Path = DATA_DIR) -> list[tuple[str, str, str, Spec]]:
+    """The rows of ``codebook.tsv``: (pos, form, object, spec)."""
+    if not (data_dir / "codebook.tsv").exists():
+        return []
+    out = []
+    for pos, form, obj, cameo, type_, *rest in read_rows("codebook.tsv", data_dir):
+        out.append((pos, form, obj, Spec(type_, (rest[0] if rest else "") or None, cameo)))
+    return out
+
+
+def _codebook(lex: Lexicon, data_dir: Path, off: frozenset[str]) -> None:
+    """The CAMEO codebook's own descriptions (:mod:`dyad.events.codebook`): a code's
+    definition outranks where the dictionary files a verb ("Veto" is 129 REJECT, the
+    dictionary files *veto* under 172); curated rows still override them."""
+    if "codebook" in off:
+        return
+    for pos, form, obj, spec in codebook_rows(data_dir):
+        if pos == "V":
+            lex.verbs[form] = spec
+            lex.codebook_verbs[form] = spec
+        elif pos == "VO":
+            lex.verb_object[(form, obj)] = spec
+            lex.codebook_pairs[(form, obj)] = spec
+        else:  # a light-verb noun: one word is read as an event only where used as one
+            lex.nouns[form] = spec
+            if " " in form:
+                lex.derived.discard(form)
+            else:
+                lex.derived.add(form)
+
+
 def curated_rows(data_dir: Path = DATA_DIR) -> list[tuple[str, str, str, str, str]]:
     """The rows of ``triggers.tsv``: (form, pos, type, mode, cameo)."""
     rows = []
@@ -163,12 +198,13 @@ def lexicon(
 ) -> Lexicon:
     """The shipped lexicon (cached). ``off`` switches whole sources off for the rules audit
     (``verbs``, ``patterns``: the converted CAMEO dictionary; ``nominals``: nouns derived
-    from it; ``curated``: the typed rows of
+    from it; ``codebook``: the codebook's descriptions; ``curated``: the typed rows of
     ``triggers.tsv``; ``stoplist``: its ``-`` rows); ``drop`` leaves out single curated rows
     ``(form, pos)`` (cross-validation drops rows whose only evidence is the held fold)."""
     lex = Lexicon()
     _converted(lex, data_dir, off)
     _derived(lex, data_dir, off)
+    _codebook(lex, data_dir, off)
     _curated(lex, data_dir, off, drop)
     for status, kind, form in read_rows("status.tsv", data_dir):
         lex.status[(kind, form)] = status

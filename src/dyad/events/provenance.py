@@ -4,6 +4,8 @@ The converted CAMEO dictionary (``cameo_verbs.tsv``, ``cameo_patterns.tsv``) is 
 knowledge. A row of the curated ``triggers.tsv`` is one of:
 
 * ``dictionary`` — it restates what the dictionary already codes (same PLOVER type);
+* ``codebook`` — it restates what a CAMEO code's own description in CAMEO2PLOVER says
+  (``codebook.tsv``: "Veto" → REJECT, "Engage in ethnic cleansing" → ASSAULT);
 * ``stoplist`` — a ``-`` row: a light, reporting or motion verb, or a light verb with an
   abstract object, that names no event of its own (a named linguistic pattern);
 * ``curated`` — anything else: a type the dictionary lacks or codes differently, a noun, a
@@ -22,21 +24,28 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from dyad.events.lexicon import DATA_DIR, curated_rows, read_rows
+from dyad.events.lexicon import DATA_DIR, codebook_rows, curated_rows, read_rows
 
 Row = tuple[str, str]  # (form, pos) of a triggers.tsv row
 
 
 def sources(data_dir: Path = DATA_DIR) -> dict[Row, str]:
-    """Each curated row's provenance: ``dictionary``, ``stoplist`` or ``curated``."""
+    """Each curated row's provenance: ``dictionary``, ``codebook``, ``stoplist`` or
+    ``curated``."""
     verbs = {r[0]: r[2] for r in read_rows("cameo_verbs.tsv", data_dir)}
     pairs = {f"{r[0]} {r[1]}": r[3] for r in read_rows("cameo_patterns.tsv", data_dir)}
+    codebook = {
+        (f"{form} {obj}".strip(), "VO" if pos == "VO" else pos): spec.type
+        for pos, form, obj, spec in codebook_rows(data_dir)
+    }
     out: dict[Row, str] = {}
     for form, pos, type_, _, _ in curated_rows(data_dir):
         if type_ == "-":
             out[(form, pos)] = "stoplist"
         elif (verbs if pos == "V" else pairs).get(form) == type_:
             out[(form, pos)] = "dictionary"
+        elif codebook.get((form, pos)) == type_:
+            out[(form, pos)] = "codebook"
         else:
             out[(form, pos)] = "curated"
     return out

@@ -175,7 +175,13 @@ def deeper(
             found = act_parties(pobj, index, exclude)
             if found:
                 return found
-    return _others([r for p in _pobjs(token, BENEFACTIVE) for r in _named(p, index)], exclude)
+    # benefactive *for*, also on a complement's object, where the small model attaches it
+    # ("agreed to provide 70 million dollars of aid *for Romania*")
+    hosts = [token, *_clauses(token)]
+    hosts += [c for t in hosts[1:] for c in t.children if c.dep_ == "dobj"]
+    return _others(
+        [r for t in hosts for p in _pobjs(t, BENEFACTIVE) for r in _named(p, index)], exclude
+    )
 
 
 def _clauses(token: Token) -> list[Token]:

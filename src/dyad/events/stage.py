@@ -13,7 +13,7 @@ mention is anaphoric. An event with no date of its own gets ``{"value": null, "t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -41,7 +41,7 @@ from dyad.events.learned import TriggerModel, trigger_model
 from dyad.events.lexicon import Lexicon, Summit, lexicon
 from dyad.events.recipients import MOVERS, conditional_target, forces_target, inner_place
 from dyad.events.summits import SummitResolver
-from dyad.events.triggers import Trigger, absorb, find_triggers
+from dyad.events.triggers import Trigger, absorb, find_triggers, stated_offence
 from dyad.model import ActorRef, Article, Event, Timex
 from dyad.time.spans import contract_value
 
@@ -106,11 +106,23 @@ def code_events(
         found = absorb(find_triggers(sent, lex))
         if model is not None:
             found = model.revise(sent, found, lex)
+        # the offence of a charge is the accusation's content, not an event of its own
+        offences = {o.i for t in found if (o := stated_offence(t, lex)) is not None}
+        found = [t for t in found if t.token.i not in offences]
         if found:
             mentions = [c for t in found if (c := coder.code(t, sent, found)) is not None]
+            mentions += [_charge(c) for c in mentions if stated_offence(c.trigger, lex)]
             coded.extend(_borrow_participants(_merge(mentions)))
     _resolve_anaphora(coded)
     return [c.event for c in coded if _participants(c.event)]
+
+
+def _charge(arrest: Coded) -> Coded:
+    """The accusation a legal action with a stated offence makes (see
+    :func:`dyad.events.triggers.stated_offence`): same parties, date, place and status; the
+    arrest stays an event of its own."""
+    event = replace(arrest.event, type="ACCUSE", mode="allege", cameo="1121")
+    return replace(arrest, event=event)
 
 
 class _Coder:
@@ -119,6 +131,7 @@ class _Coder:
         self.index = ActorIndex.build(article, doc, kb)
         self.index.is_agent = lambda lemma: lemma in lex.agents or kb.agent_code(lemma) is not None
         self.index.is_event = lambda lemma: lex.nouns.get(lemma) is not None
+        self.index.is_act = lambda lemma: lex.verbs.get(lemma) is not None
         self.index.is_force = lambda lemma: kb.agent_code(lemma) in FORCES or lemma in FORCE_NOUNS
         self.index.government_of = lambda name: _government(kb, name)
         self.index.lookup = lambda name: _first_reading(kb, name)

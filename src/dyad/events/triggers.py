@@ -22,6 +22,12 @@ LIGHT_NOUNS = frozenset({"mission", "effort", "process", "round", "session", "in
 REPORTING = frozenset({"say", "declare", "state", "insist", "tell", "conclude", "warn", "add"})
 PARTICLES = frozenset({"back", "down", "up", "out", "off", "away", "in", "over", "through"})
 MUST = Spec("REQUEST", None, "100")
+# Commissive verbs (Searle 1976: the speaker commits to a future act) with a to-infinitive are
+# statements of intent, CAMEO 03 / PLOVER AGREE, whatever else the verb can mean ("swore *to
+# fight*", not swearing as cursing); a hostile content makes them threats (_hostile_intent).
+COMMISSIVE = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
+INTENT = Spec("AGREE", None, "030")
+PEOPLE = frozenset({"PERSON", "NORP", "ORG"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl"})
 SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 EVENT_PREPS = frozenset({"by", "against", "on", "with", "between", "of", "from", "to", "into"})
@@ -86,13 +92,26 @@ def _object_forms(child: Token) -> list[str]:
 
 
 def _must(token: Token) -> bool:
-    """ "X said (that) Y must Z": a reported obligation is X's demand on Y."""
-    if token.lemma_.lower() not in REPORTING:
-        return False
+    """ "X said (that) Y must Z": a reported obligation is X's demand on Y; so is the content
+    clause of the noun a verb governs ("issued a reminder to Iraq *that it must* cooperate":
+    a noun complement clause, marked by *that*, unlike a relative clause, whose *that* is
+    the subject or object)."""
+    if token.lemma_.lower() in REPORTING:
+        return any(c.dep_ == "ccomp" and _obliged(c) for c in token.children)
     return any(
-        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+        c.dep_ == "dobj"
+        and any(
+            k.dep_ in ("acl", "ccomp")
+            and _obliged(k)
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+            for k in c.children
+        )
         for c in token.children
     )
+
+
+def _obliged(clause: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "must" for a in clause.children)
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -132,11 +151,51 @@ def _verbal(token: Token, lex: Lexicon) -> Trigger | None:
     if pattern is not None:
         return pattern if pattern.spec.type != "-" else None  # a statement: no event
     if lemma in lex.verbs and lex.verbs[lemma] is None:
-        return None
+        return _caused_motion(token, lemma, lex)
+    if lemma in COMMISSIVE and _infinitive(token) is not None:
+        return Trigger(token, INTENT)
     spec = lex.verbs.get(lemma)
     if lemma not in lex.verbs:  # the model's lemma slips: "hopes" → "hop"
         spec = next((lex.verbs[f] for f in word_forms(lemma, token.lower_) if f in lex.verbs), None)
     return Trigger(token, spec) if spec is not None else None
+
+
+def _caused_motion(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """ "will *return* weapons": a motion verb is stoplisted for the mover's own movement
+    ("returned home"); with a direct object that is not a place it is the transitive,
+    caused-motion verb (Levin 1993, 11.1 "send" verbs: the object moves), which the codebook
+    defines ("Return, release" 084)."""
+    spec = lex.codebook_verbs.get(lemma)
+    if spec is None or lex.cue("V", lemma) != "motion":
+        return None
+    for child in token.children:
+        place = child.ent_type_ in ("GPE", "LOC", "FAC")
+        if child.dep_ == "dobj" and not place and not _people(child):
+            return Trigger(token, spec, child)
+    return None
+
+
+def _people(noun: Token) -> bool:
+    """Whether a noun names people: "return *children* to Albania" moves people (a
+    deportation or a release, which the codebook tells apart by context we do not read), not
+    property (0842 "Return property")."""
+    from dyad.actors import default_kb  # the agents dictionary (Phoenix) lives in the KB
+
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in PEOPLE or default_kb().agent_code(lemma) is not None
+
+
+def _infinitive(token: Token) -> Token | None:
+    """The to-infinitive complement of a verb ("vowed *to retaliate*"; the small model often
+    attaches it as an adverbial clause)."""
+    for child in token.children:
+        if (
+            child.dep_ in ("xcomp", "advcl")
+            and child.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        ):
+            return child
+    return None
 
 
 def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -146,6 +205,9 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     a stoplisted light verb ("reach", "issue", "hold") only the first two, never the
     preposition alone, and an object that is a noun trigger of its own ("held *talks*") is
     read as that noun."""
+    codebook = _codebook_pair(token, lemma, lex)
+    if codebook is not None:
+        return codebook
     if lemma not in lex.verbs:
         return None
     light = lex.verbs[lemma] is None  # "reach", "issue": only their specific patterns
@@ -168,6 +230,19 @@ def _pattern(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         spec = lex.verb_object.get((lemma, f"{prep.lower_}:"))
         if spec is not None:
             return Trigger(token, spec)
+    return None
+
+
+def _codebook_pair(token: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """A verb + object the CAMEO codebook defines a code by ("Expel or withdraw *inspectors*",
+    "Ease *curfew*"): a definition, more specific than any verb's default, so it applies to
+    curated verbs and to verbs with no default of their own."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _noun_spec(child, lex) is None:
+            for form in _pattern_forms(child):
+                spec = lex.codebook_pairs.get((lemma, form))
+                if spec is not None:
+                    return Trigger(token, spec, child)
     return None
 
 
@@ -250,7 +325,95 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 consumed.add(trigger.extra.i)
                 if trigger.extra.lemma_.lower() in LIGHT_NOUNS:  # "ended *mediation* efforts"
                     consumed.update(c.i for c in trigger.extra.children if c.dep_ == "compound")
-    return found
+    return _refusals(_cancellations(found, lex), lex)
+
+
+REFUSAL = Spec("REJECT", None, "120")
+ACCESSION = Spec("CONCEDE", None, "083")
+# verbs of complying with a request: the codebook's "Accede to requests or demands" (083)
+ACCEDING = frozenset(
+    {"accede", "accept", "meet", "heed", "grant", "satisfy", "fulfil", "fulfill", "bow"}
+)
+
+
+def _response(verb: Token, lex: Lexicon) -> Spec | None:
+    """What answering a request with this verb codes: a verb of refusal (``status.tsv``
+    negation cues: reject, dismiss, rebuff, refuse, deny, ...) is the codebook's "Reject
+    request or demand" (12x, REJECT), one of complying its "Accede to requests or demands"
+    (083, CONCEDE)."""
+    lemma = verb.lemma_.lower()
+    if lex.cue("V", lemma) == "negated":
+        return REFUSAL
+    return ACCESSION if lemma in ACCEDING else None
+
+
+def _requested(token: Token, requests: set[int]) -> bool:
+    """Whether a verb's object is a request: "dismissed an *appeal*", "bowed *to* demands"."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.i in requests:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(c.dep_ == "pobj" and c.i in requests for c in child.children)
+        ):
+            return True
+    return False
+
+
+def _refusals(found: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """ "dismissed an *appeal*", "accepted demands from X", "would not meet their demands":
+    a verb answering a request codes the answer (:func:`_response`), whatever else the
+    dictionary gives it (*dismiss* is filed under 110, disapprove; *meet* is a meeting); the
+    request itself is the answer's theme."""
+    out = []
+    requests = {t.token.i for t in found if t.nominal and t.spec.type == "REQUEST"}
+    verbs = {t.token.i for t in found if not t.nominal}
+    for trigger in found:
+        token = trigger.token
+        head = token.head if token.dep_ == "dobj" else token.head.head
+        answer = _response(head, lex) if head.pos_ == "VERB" else None
+        if (
+            token.i in requests
+            and answer is not None
+            and head.i not in verbs
+            and _requested(head, requests)
+        ):
+            out.append(Trigger(head, answer, token))
+            verbs.add(head.i)
+            continue
+        answer = None if trigger.nominal else _response(token, lex)
+        if answer is not None and _requested(token, requests):
+            trigger = Trigger(token, answer, trigger.extra)
+        out.append(trigger)
+    return out
+
+
+def _cancelling(trigger: Trigger, lex: Lexicon) -> bool:
+    """Whether a verb trigger is a cancellation cue (``status.tsv``: cancel, call off, ...)."""
+    lemma = trigger.token.lemma_.lower()
+    forms = [lemma]
+    if trigger.extra is not None:
+        forms.insert(0, f"{lemma} {trigger.extra.lower_}")
+    forms += [f"{lemma} {c.lower_}" for c in trigger.token.children if c.dep_ == "prt"]
+    return any(lex.cue("V", form) == "cancelled" for form in forms)
+
+
+def _cancellations(found: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """ "called off a *strike*", "cancelled the *blockade*": a cancellation verb whose object is
+    an event names that event, cancelled (the status rules read the cue); the verb's own
+    dictionary code (CAMEO 16, reduce relations) would hide what was called off."""
+    nouns = {t.token.i for t in found if t.nominal and t.spec.type != "CONSULT"}
+    drop = set()
+    for n, trigger in enumerate(found):
+        if trigger.nominal or not _cancelling(trigger, lex):
+            continue
+        objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if trigger.extra is not None and trigger.extra.dep_ in ("dobj", "nsubjpass"):
+            objects.append(trigger.extra)
+        if any(o.i in nouns for o in objects):
+            drop.add(n)
+    return [t for n, t in enumerate(found) if n not in drop]
 
 
 def governing_trigger(
@@ -261,10 +424,34 @@ def governing_trigger(
     for _ in range(hops):
         if token.dep_ not in EMBED_DEPS or token.head is token:
             return None
+        clause = token
         token = token.head
-        head = by_token.get(token.i)
+        head = by_token.get(token.i) or _noun_complement(clause, by_token)
         if head is not None and head.spec.type in ABSORBING:
             return head
+    return None
+
+
+def _noun_complement(clause: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The speech-act noun a light verb governs, when the clause is its content: a that-clause
+    ("reiterated its *demand* that Israel ease ...": a noun complement clause the small model
+    attaches to the verb), or a participial adjunct of a protest ("staged *rallies* ...,
+    saying he must resign", as "demonstrated calling for ...")."""
+    that = clause.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
+    participle = clause.dep_ == "advcl" and clause.tag_ == "VBG"
+    if not (that or participle):
+        return None
+    for child in clause.head.children:
+        found = by_token.get(child.i)
+        if (
+            child.dep_ == "dobj"
+            and found is not None
+            and found.nominal
+            and (that or found.spec.type == "PROTEST")
+        ):
+            return found
     return None
 
 
@@ -337,7 +524,9 @@ def _hostile_intent(head: Trigger, content: Trigger) -> None:
     token = content.token
     if token.dep_ == "conj":
         token = token.head
-    if token.dep_ in ("xcomp", "ccomp") and token.head.i == head.token.i:
+    if token.head.i == head.token.i and (
+        token.dep_ in ("xcomp", "ccomp") or token == _infinitive(head.token)
+    ):
         head.spec = THREAT
 
 
@@ -358,3 +547,39 @@ def absorb(found: list[Trigger]) -> list[Trigger]:
     nouns = frozenset(t.token.i for t in kept if t.nominal)
     main = [t for t in kept if not background(t, nouns)]
     return main or kept
+
+
+# "on charges of", "on allegations of", "on suspicion of": the reason of a legal action named
+# as an accusation
+CHARGE_NOUNS = frozenset({"charge", "allegation", "suspicion", "accusation"})
+
+
+def stated_offence(trigger: Trigger, lex: Lexicon) -> Token | None:
+    """The offence a legal action (CAMEO 173: arrest, detain, jail, sue) states it is for:
+    "arrested *for collaborating* with Israel", "jailed *on allegations* of treason", "suing
+    the United States *for damages*"; None when it states none. CAMEO 173 is "Arrest, detain,
+    or *charge* with legal action": the stated offence is the charge, an accusation (1121
+    "Accuse of crime"), which PLOVER codes as ACCUSE. "Detained *for questioning*" (an
+    investigation, itself ACCUSE-typed) and "jailed *for life*" (no act) state none."""
+    if trigger.nominal or not (trigger.spec.cameo or "").startswith("173"):
+        return None
+    for prep in trigger.token.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            lemma = obj.lemma_.lower()
+            if prep.lower_ == "on" and lemma in CHARGE_NOUNS:
+                return obj
+            if prep.lower_ == "for" and _offence(obj, lemma, lex):
+                return obj
+    return None
+
+
+def _offence(obj: Token, lemma: str, lex: Lexicon) -> bool:
+    """An act named as an offence: a gerund of an event verb or an event noun, not an
+    investigation or accusation itself."""
+    if obj.tag_ == "VBG":
+        spec = lex.verbs.get(lemma)
+    else:
+        spec = lex.nouns.get(lemma) or lex.codebook_pairs.get(("accuse", lemma))
+    return spec is not None and spec.type != "ACCUSE"
