@@ -72,14 +72,6 @@ QUANTITIES = frozenset(
     }
 )
 CROWDS = frozenset({"hundred", "thousand", "million", "dozen", "ten"})
-AGENTIVE = ("er", "or", "ist", "ant", "ent")
-# nouns with an agentive ending that name no people (things, abstractions, measures)
-NOT_AGENTIVE = frozenset(
-    {"number", "order", "power", "border", "paper", "letter", "matter", "computer", "center",
-     "centre", "water", "member", "other", "quarter", "minister", "chamber", "factor",
-     "sector", "error", "monitor", "event", "element", "agreement", "amount", "statement",
-     "comment", "incident", "percent", "payment", "grant", "plant", "talent", "content"}
-)  # fmt: skip
 ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ure", "ship")
 ABSTRACT_NOUNS = frozenset(
     {
@@ -355,17 +347,17 @@ def _group(token: Token) -> ActorRef:
 
 
 def _crowd(token: Token) -> list[ActorRef]:
-    """The subject of an event that is an unnamed group the agents dictionary does not list:
-    a bare quantity ("*Thousands* marched", "*Hundreds* rioted": a number of people, as
-    in "thousands of Serbs") or a plural agent noun (English agentive suffixes -er/-or/-ist/
-    -ant/-ent: "*supporters*", "*marchers*", "*strikers*"). Only as a subject, where a doer
-    is expected."""
-    if token.dep_ not in ("nsubj",) or token.pos_ != "NOUN" or token.tag_ != "NNS":
+    """The subject of an event that is an unnamed crowd: a bare quantity ("*Thousands*
+    marched", "*Hundreds* rioted": a number of people, as in "thousands of Serbs"). Only as a
+    subject, where a doer is expected. Plural nouns of people are actors only through the
+    Phoenix agents dictionary (:func:`_agent`): a suffix rule (-er/-or/-ist: "supporters",
+    "strikers") also made doers of *users*, *shoppers* and *insurers* in generic sentences of
+    business and tech news (a blind check on 300 BBC texts: 30 of its 38 additions wrong)."""
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.tag_ != "NNS":
         return []
-    lemma = token.lemma_.lower()
-    crowd = lemma in CROWDS and not _of_objects(token)
-    agentive = lemma.endswith(AGENTIVE) and lemma not in NOT_AGENTIVE
-    return [_group(token)] if crowd or agentive else []
+    if token.lemma_.lower() in CROWDS and not _of_objects(token):
+        return [_group(token)]
+    return []
 
 
 def _pair_kind(token: Token) -> str | None:
