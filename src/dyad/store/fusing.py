@@ -53,6 +53,12 @@ FUSED_COLUMNS = [
     "n_mentions",
     "first_reported",
 ]
+# what :func:`load_fused` reads back: the running aggregates, not the columns derived from them
+LOADED_COLUMNS = [
+    "id", "type", "block_key", "actors", "recipients", "date_lo", "date_hi", "best_value",
+    "occurred_report", "plan_status", "plan_report", "weak_status", "places", "articles",
+    "n_mentions", "first_reported",
+]  # fmt: skip
 MENTION_SQL = (
     "SELECT e.article_id, e.idx, e.type, e.status, e.actors, e.recipients, e.date_value, "
     "e.location, a.published FROM events e JOIN articles a ON a.id = e.article_id "
@@ -129,8 +135,9 @@ def _fused_from_row(row: dict[str, Any]) -> Fused:
 
 
 def load_fused(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Fused]:
-    cols = ", ".join(f'f."{c}"' for c in FUSED_COLUMNS)
-    cursor = con.execute(f"SELECT DISTINCT {cols} FROM fused_events f {where}", params)
+    cols = ", ".join(f'f."{c}"' for c in LOADED_COLUMNS)
+    # in id order: fuse() breaks ties between equally good candidates by their order
+    cursor = con.execute(f"SELECT {cols} FROM fused_events f {where} ORDER BY f.id", params)
     names = [d[0] for d in cursor.description]
     return [_fused_from_row(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
 
@@ -219,25 +226,42 @@ def fuse_and_save(
 ) -> set[str]:
     """Fuse mentions against their blocks in the store; the block keys touched. ``fresh``:
     the mentions were just stored and belong to no fused event yet."""
-    pairs = sorted({(m.key, mo) for m in mentions if m.key and m.span for mo in _months(m)})
-    candidates = []
-    if pairs:
-        # a fused event indexed under month M spans it (its blocks are the months of
-        # date_lo..date_hi), so the date window below only repeats what the join implies; it
-        # lets DuckDB skip row groups of fused events from other years instead of reading all
-        candidates = load_fused(
-            con,
-            "JOIN fused_blocks b ON b.fused_id = f.id JOIN (SELECT unnest($1) AS k, "
-            "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m "
-            "WHERE f.date_lo <= $3 AND f.date_hi >= $4 AND b.month >= $5 AND b.month <= $6",
-            [[p[0] for p in pairs], [p[1] for p in pairs], *_window(pairs)],
-        )
+    candidates = load_candidates(con, mentions)
     known = {f.id: set(f.participants) for f in candidates}
     stored = _stored_span(candidates)
     touched, assigned = fuse(mentions, candidates)
     save_fused(con, list(touched.values()), known, stored)
     _assign(con, assigned, fresh)
     return {f.key for f in touched.values() if f.key and f.dated}
+
+
+def load_candidates(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -> list[Fused]:
+    """The stored fused events some of these mentions could join: those indexed under a
+    mention's block (key and month) whose days overlap the days of a mention of that key.
+
+    :func:`~dyad.stories.fusion.compatible` needs that overlap, and fusing only ever narrows a
+    fused event's days, so the others (a third to two thirds of a block's events in a big
+    store: a dated mention spans one day, its block a month) could never be chosen; not
+    reading them keeps the cost of a batch from growing with the store.
+    """
+    spans = sorted({(m.key, m.span) for m in mentions if m.key and m.span})
+    pairs = sorted({(key, mo) for key, span in spans for mo in months(span)})
+    if not pairs:
+        return []
+    # a fused event indexed under month M spans it (its blocks are the months of
+    # date_lo..date_hi), so the date window below only repeats what the join implies; it
+    # lets DuckDB skip row groups of fused events from other years instead of reading all
+    return load_fused(
+        con,
+        "WHERE f.id IN (SELECT b.fused_id FROM fused_blocks b JOIN (SELECT unnest($1) AS k, "
+        "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m "
+        "WHERE b.month >= $5 AND b.month <= $6) "
+        "AND f.date_lo <= $3 AND f.date_hi >= $4 "
+        "AND EXISTS (SELECT 1 FROM (SELECT unnest($7) AS k, unnest($8) AS lo, unnest($9) AS hi) s "
+        "WHERE s.k = f.block_key AND s.lo <= f.date_hi AND s.hi >= f.date_lo)",
+        [[p[0] for p in pairs], [p[1] for p in pairs], *_window(pairs),
+         [s[0] for s in spans], [s[1][0] for s in spans], [s[1][1] for s in spans]],
+    )  # fmt: skip
 
 
 def _months(m: Mention) -> list[str]:
