@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from itertools import combinations
 from typing import Any
 
 import duckdb
@@ -203,6 +204,24 @@ def save_fused(
         con, "fused_participants",
         {"actor_id": [p[0] for p in people], "fused_id": [p[1] for p in people]},
     )  # fmt: skip
+    pairs = [
+        (pair, f.id)
+        for f in fused
+        for pair in actor_pairs(f.participants) - actor_pairs(known.get(f.id, ()))
+    ]
+    insert_columns(
+        con, "fused_pairs", {"pair": [p[0] for p in pairs], "fused_id": [p[1] for p in pairs]}
+    )
+
+
+def actor_pairs(ids: Iterable[str]) -> set[str]:
+    """The ``fused_pairs`` keys of every two of these actor ids (see schema migration 4)."""
+    return {pair_key(a, b) for a, b in combinations(sorted(set(ids)), 2)}
+
+
+def pair_key(a: str, b: str) -> str:
+    """The ``fused_pairs`` key of two distinct actor ids, in either order."""
+    return f"{min(a, b)}\x1f{max(a, b)}"
 
 
 def _assign(
@@ -377,6 +396,7 @@ def _apply_published(
         "article_id || ':' || idx IN (SELECT unnest($1))", [singles]).fetchall()]  # fmt: skip
     con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [gone])
     con.execute("DELETE FROM fused_participants WHERE fused_id IN (SELECT unnest($1))", [gone])
+    con.execute("DELETE FROM fused_pairs WHERE fused_id IN (SELECT unnest($1))", [gone])
     con.execute("DELETE FROM pending_mentions WHERE article_id = $1", [article_id])
     again = _load_mentions(
         con, "WHERE e.article_id = $1 AND e.idx IN (SELECT unnest($2))",
