@@ -120,3 +120,24 @@ def test_migration_4_backfills_pairs(tmp_path: Path) -> None:
         assert store.schema_version() == len(MIGRATIONS) >= 4
         assert len(kept) >= 4 and pairs(store.con, "SELECT pair, fused_id FROM fused_pairs") == kept
         assert obama_putin(store) == before
+
+
+def test_migration_5_drops_the_month_index(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.add(samples_like()[:2])
+    con = duckdb.connect(str(db))  # a store of schema version 4, with migration 2's index
+    con.execute("CREATE TABLE fused_blocks (block_key VARCHAR, month VARCHAR, fused_id VARCHAR)")
+    con.execute("DELETE FROM schema_version WHERE version > 4")
+    con.close()
+    with Store(db) as store:
+        tables = {
+            r[0] for r in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        assert "fused_blocks" not in tables and "fused_pairs" in tables
+        store.add(samples_like()[2:])
+        migrated = obama_putin(store)
+    with Store(tmp_path / "f.duckdb") as fresh:
+        fresh.add(samples_like()[:2])
+        fresh.add(samples_like()[2:])
+        assert migrated == obama_putin(fresh)

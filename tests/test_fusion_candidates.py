@@ -1,5 +1,6 @@
 """Which stored fused events a batch is compared with (``fusing.load_candidates``), on a real
-DuckDB file: only those of a mention's block whose days overlap it, in id order."""
+DuckDB file: only those of a mention's block whose days overlap it, in id order; the result
+of fusing is that of comparing with whole (block, month) pairs."""
 
 from __future__ import annotations
 
@@ -35,16 +36,15 @@ def crowded(n: int, first: date, seed: int, tag: str) -> list[Article]:
 
 
 def whole_blocks(store: Store, batch: list[Article]) -> list[Fused]:
-    """Every stored fused event indexed under a (block, month) of the batch's mentions."""
+    """Every stored fused event of the batch's blocks in a month of one of its mentions, as
+    the (block, month) index that fusion used to read gave them."""
     mentions = [mention(a.id, i, e.to_dict(), a.meta.published) for a in batch
                 for i, e in enumerate(a.events)]  # fmt: skip
-    keys = sorted({(m.key, mo) for m in mentions if m.key and m.span for mo in months(m.span)})
-    return load_fused(
-        store.con,
-        "WHERE f.id IN (SELECT fused_id FROM fused_blocks b JOIN (SELECT unnest($1) AS k, "
-        "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m)",
-        [[k for k, _ in keys], [m for _, m in keys]],
-    )
+    wanted = {(m.key, mo) for m in mentions if m.key and m.span for mo in months(m.span)}
+    stored = load_fused(store.con, "WHERE f.date_lo IS NOT NULL", [])
+    return [
+        f for f in stored if f.lo and f.hi and {(f.key, mo) for mo in months((f.lo, f.hi))} & wanted
+    ]
 
 
 def test_only_overlapping_candidates_are_loaded_and_fusion_is_the_same(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 :func:`fuse_articles` runs in :meth:`~dyad.store.store.Store.add` after the batch's rows are
 inserted, on the same connection and transaction. It turns the batch's events into
-:class:`~dyad.stories.fusion.Mention` records, loads only the fused events that share a block
-(participants + family, month) with them from ``fused_blocks``, fuses with
+:class:`~dyad.stories.fusion.Mention` records, loads only the fused events of their blocks
+(participants + family) whose days overlap theirs (:func:`load_candidates`), fuses with
 :func:`~dyad.stories.fusion.fuse` and writes back the fused events it touched. Undated mentions
 of undated articles wait in ``pending_mentions`` (each as a one-mention fused event) until a
 dated report in their block lets :func:`~dyad.stories.undated.infer_published` date the
@@ -15,15 +15,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 from typing import Any
 
 import duckdb
 
 from ..model import Article
-from ..stories.fusion import Fused, Mention, block_months, fuse
-from ..stories.rules import months
+from ..stories.fusion import Fused, Mention, fuse
 from ..stories.summary import describe
 from ..stories.undated import date_clues, infer_published
 from ..time.spans import contract_value
@@ -163,12 +162,12 @@ def save_fused(
     known: dict[str, set[str]],
     stored: tuple[date, date] | None = None,
 ) -> None:
-    """Replace the rows (and block-index entries) of these fused events; add the participants
-    not ``known`` (those stored before, by fused id: a fused event never loses one).
+    """Replace the rows of these fused events; add the participants (and pairs of them) not
+    ``known`` (those stored before, by fused id: a fused event never loses one).
 
     ``stored``: the earliest ``date_lo`` and latest ``date_hi`` of those of them already in
     the store (those in ``known``; the others are new: their ids come from mentions never
-    fused before). The deletes then name that window, which lets DuckDB skip the row groups
+    fused before). The delete then names that window, which lets DuckDB skip the row groups
     of other years (zone maps) instead of scanning every fused event.
     """
     if not fused:
@@ -176,29 +175,16 @@ def save_fused(
     ids = [f.id for f in fused]
     if known and stored is None:  # stored rows, but no window for them: scan
         con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
-        con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
     elif stored is not None:
-        lo, hi = stored
         con.execute(
             "DELETE FROM fused_events WHERE id IN (SELECT unnest($1)) "
             "AND date_lo >= $2 AND date_hi <= $3",
-            [ids, lo, hi],
-        )
-        con.execute(
-            "DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1)) "
-            "AND month >= $2 AND month <= $3",
-            [ids, f"{lo.year:04d}-{lo.month:02d}", f"{hi.year:04d}-{hi.month:02d}"],
+            [ids, *stored],
         )
     rows = [_fused_row(f) for f in fused]
     insert_columns(
         con, "fused_events", {c: [r[i] for r in rows] for i, c in enumerate(FUSED_COLUMNS)}
     )
-    blocks = [(f.key, m, f.id) for f in fused for m in block_months(f)]
-    insert_columns(
-        con, "fused_blocks",
-        {"block_key": [b[0] for b in blocks], "month": [b[1] for b in blocks],
-         "fused_id": [b[2] for b in blocks]},
-    )  # fmt: skip
     people = [(p, f.id) for f in fused for p in f.participants if p not in known.get(f.id, ())]
     insert_columns(
         con, "fused_participants",
@@ -255,45 +241,30 @@ def fuse_and_save(
 
 
 def load_candidates(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -> list[Fused]:
-    """The stored fused events some of these mentions could join: those indexed under a
-    mention's block (key and month) whose days overlap the days of a mention of that key.
+    """The stored fused events some of these mentions could join: those of a mention's block
+    (participants and family) whose days overlap the days of a mention of that block.
 
     :func:`~dyad.stories.fusion.compatible` needs that overlap, and fusing only ever narrows a
-    fused event's days, so the others (a third to two thirds of a block's events in a big
-    store: a dated mention spans one day, its block a month) could never be chosen; not
-    reading them keeps the cost of a batch from growing with the store.
+    fused event's days, so a block's other events could never be chosen: a dated mention
+    spans one day, and a block of two busy actors has dozens of events a month. Whatever is
+    loaded, :func:`~dyad.stories.fusion.fuse` compares a mention only with the events it
+    indexes under the mention's months (at most :data:`~dyad.stories.rules.MAX_INDEX_MONTHS`
+    of an event's), so loading these gives the result of loading whole (block, month) pairs.
+    The batch's first and last day bound the query too, so that DuckDB skips the row groups
+    of other periods (zone maps on ``date_lo``/``date_hi``) instead of reading every fused
+    event: the cost of a batch does not grow with the store.
     """
     spans = sorted({(m.key, m.span) for m in mentions if m.key and m.span})
-    pairs = sorted({(key, mo) for key, span in spans for mo in months(span)})
-    if not pairs:
+    if not spans:
         return []
-    # a fused event indexed under month M spans it (its blocks are the months of
-    # date_lo..date_hi), so the date window below only repeats what the join implies; it
-    # lets DuckDB skip row groups of fused events from other years instead of reading all
     return load_fused(
         con,
-        "WHERE f.id IN (SELECT b.fused_id FROM fused_blocks b JOIN (SELECT unnest($1) AS k, "
-        "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m "
-        "WHERE b.month >= $5 AND b.month <= $6) "
-        "AND f.date_lo <= $3 AND f.date_hi >= $4 "
-        "AND EXISTS (SELECT 1 FROM (SELECT unnest($7) AS k, unnest($8) AS lo, unnest($9) AS hi) s "
+        "WHERE f.date_lo <= $1 AND f.date_hi >= $2 AND EXISTS (SELECT 1 FROM (SELECT "
+        "unnest($3) AS k, unnest($4) AS lo, unnest($5) AS hi) s "
         "WHERE s.k = f.block_key AND s.lo <= f.date_hi AND s.hi >= f.date_lo)",
-        [[p[0] for p in pairs], [p[1] for p in pairs], *_window(pairs),
+        [max(s[1][1] for s in spans), min(s[1][0] for s in spans),
          [s[0] for s in spans], [s[1][0] for s in spans], [s[1][1] for s in spans]],
     )  # fmt: skip
-
-
-def _months(m: Mention) -> list[str]:
-    return months(m.span) if m.span else []
-
-
-def _window(pairs: Sequence[tuple[str, str]]) -> list[Any]:
-    """The last day of the latest and the first day of the earliest ``YYYY-MM`` of these
-    (block, month) pairs, then those two months."""
-    first, last = min(p[1] for p in pairs), max(p[1] for p in pairs)
-    year, month = int(last[:4]), int(last[5:7])
-    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    return [end, date.fromisoformat(first + "-01"), first, last]
 
 
 def _stored_span(candidates: Sequence[Fused]) -> tuple[date, date] | None:

@@ -168,4 +168,11 @@ MIGRATIONS: tuple[str, ...] = (
         ORDER BY 1, 2;
     CREATE INDEX fused_pairs_pair ON fused_pairs (pair);
     """,
+    # 5: fusion finds a batch's candidates in fused_events itself (same block key, days
+    # overlapping a mention's, within the batch's dates: dyad.store.fusing.load_candidates),
+    # so the (block, month) index of migration 2 is no longer read; it cost an insert per
+    # month of every fused event written and a delete per rewrite.
+    """
+    DROP TABLE IF EXISTS fused_blocks;
+    """,
 )

@@ -307,7 +307,3 @@ def _best_candidate(index: dict[tuple[str, str], list[Fused]], mention: Mention)
     if not seen:
         return None
     return max(seen.values(), key=lambda f: _preference(mention, f))
-
-
-def block_months(fused: Fused) -> list[str]:
-    return months((fused.lo, fused.hi)) if fused.lo and fused.hi and fused.key else []
