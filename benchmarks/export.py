@@ -59,7 +59,6 @@ TABLES = {  # table -> {column: kind of id it holds}, rewritten per copy
     "timexes": {"article_id": "article"},
     "events": {"article_id": "article", "fused_id": "fused"},
     "fused_events": {"id": "fused", "articles": "articles"},
-    "fused_blocks": {"fused_id": "fused"},
     "pending_mentions": {"article_id": "article"},
 }
 

@@ -24,7 +24,7 @@ FIGURES = ROOT / "docs" / "figures"
 #: The tables filled per article (their row counts must not depend on how a run went).
 ARTICLE_TABLES = ("articles", "article_sources", "entities", "mentions", "quotes", "timexes",
                   "events")  # fmt: skip
-FUSED_TABLES = ("fused_events", "fused_blocks", "pending_mentions")
+FUSED_TABLES = ("fused_events", "fused_participants", "fused_pairs", "pending_mentions")
 
 PEOPLE = ["Angela Merkel", "Barack Obama", "Vladimir Putin", "Xi Jinping", "Theresa May",
           "Emmanuel Macron", "Narendra Modi", "Shinzo Abe", "Recep Tayyip Erdogan"]  # fmt: skip

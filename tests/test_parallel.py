@@ -24,7 +24,7 @@ TABLES = {
     "timexes": "*",
     "events": "*",
     "fused_events": "*",
-    "fused_blocks": "*",
+    "fused_pairs": "*",
 }
 
 

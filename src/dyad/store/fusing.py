@@ -2,8 +2,8 @@
 
 :func:`fuse_articles` runs in :meth:`~dyad.store.store.Store.add` after the batch's rows are
 inserted, on the same connection and transaction. It turns the batch's events into
-:class:`~dyad.stories.fusion.Mention` records, loads only the fused events that share a block
-(participants + family, month) with them from ``fused_blocks``, fuses with
+:class:`~dyad.stories.fusion.Mention` records, loads only the fused events of their blocks
+(participants + family) whose days overlap theirs (:func:`load_candidates`), fuses with
 :func:`~dyad.stories.fusion.fuse` and writes back the fused events it touched. Undated mentions
 of undated articles wait in ``pending_mentions`` (each as a one-mention fused event) until a
 dated report in their block lets :func:`~dyad.stories.undated.infer_published` date the
@@ -15,14 +15,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
+from itertools import combinations
 from typing import Any
 
 import duckdb
 
 from ..model import Article
-from ..stories.fusion import Fused, Mention, block_months, fuse
-from ..stories.rules import months
+from ..stories.fusion import Fused, Mention, fuse
 from ..stories.summary import describe
 from ..stories.undated import date_clues, infer_published
 from ..time.spans import contract_value
@@ -53,6 +53,12 @@ FUSED_COLUMNS = [
     "n_mentions",
     "first_reported",
 ]
+# what :func:`load_fused` reads back: the running aggregates, not the columns derived from them
+LOADED_COLUMNS = [
+    "id", "type", "block_key", "actors", "recipients", "date_lo", "date_hi", "best_value",
+    "occurred_report", "plan_status", "plan_report", "weak_status", "places", "articles",
+    "n_mentions", "first_reported",
+]  # fmt: skip
 MENTION_SQL = (
     "SELECT e.article_id, e.idx, e.type, e.status, e.actors, e.recipients, e.date_value, "
     "e.location, a.published FROM events e JOIN articles a ON a.id = e.article_id "
@@ -129,8 +135,9 @@ def _fused_from_row(row: dict[str, Any]) -> Fused:
 
 
 def load_fused(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Fused]:
-    cols = ", ".join(f'f."{c}"' for c in FUSED_COLUMNS)
-    cursor = con.execute(f"SELECT DISTINCT {cols} FROM fused_events f {where}", params)
+    cols = ", ".join(f'f."{c}"' for c in LOADED_COLUMNS)
+    # in id order: fuse() breaks ties between equally good candidates by their order
+    cursor = con.execute(f"SELECT {cols} FROM fused_events f {where} ORDER BY f.id", params)
     names = [d[0] for d in cursor.description]
     return [_fused_from_row(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
 
@@ -155,12 +162,12 @@ def save_fused(
     known: dict[str, set[str]],
     stored: tuple[date, date] | None = None,
 ) -> None:
-    """Replace the rows (and block-index entries) of these fused events; add the participants
-    not ``known`` (those stored before, by fused id: a fused event never loses one).
+    """Replace the rows of these fused events; add the participants (and pairs of them) not
+    ``known`` (those stored before, by fused id: a fused event never loses one).
 
     ``stored``: the earliest ``date_lo`` and latest ``date_hi`` of those of them already in
     the store (those in ``known``; the others are new: their ids come from mentions never
-    fused before). The deletes then name that window, which lets DuckDB skip the row groups
+    fused before). The delete then names that window, which lets DuckDB skip the row groups
     of other years (zone maps) instead of scanning every fused event.
     """
     if not fused:
@@ -168,34 +175,39 @@ def save_fused(
     ids = [f.id for f in fused]
     if known and stored is None:  # stored rows, but no window for them: scan
         con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [ids])
-        con.execute("DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1))", [ids])
     elif stored is not None:
-        lo, hi = stored
         con.execute(
             "DELETE FROM fused_events WHERE id IN (SELECT unnest($1)) "
             "AND date_lo >= $2 AND date_hi <= $3",
-            [ids, lo, hi],
-        )
-        con.execute(
-            "DELETE FROM fused_blocks WHERE fused_id IN (SELECT unnest($1)) "
-            "AND month >= $2 AND month <= $3",
-            [ids, f"{lo.year:04d}-{lo.month:02d}", f"{hi.year:04d}-{hi.month:02d}"],
+            [ids, *stored],
         )
     rows = [_fused_row(f) for f in fused]
     insert_columns(
         con, "fused_events", {c: [r[i] for r in rows] for i, c in enumerate(FUSED_COLUMNS)}
     )
-    blocks = [(f.key, m, f.id) for f in fused for m in block_months(f)]
-    insert_columns(
-        con, "fused_blocks",
-        {"block_key": [b[0] for b in blocks], "month": [b[1] for b in blocks],
-         "fused_id": [b[2] for b in blocks]},
-    )  # fmt: skip
     people = [(p, f.id) for f in fused for p in f.participants if p not in known.get(f.id, ())]
     insert_columns(
         con, "fused_participants",
         {"actor_id": [p[0] for p in people], "fused_id": [p[1] for p in people]},
     )  # fmt: skip
+    pairs = [
+        (pair, f.id)
+        for f in fused
+        for pair in actor_pairs(f.participants) - actor_pairs(known.get(f.id, ()))
+    ]
+    insert_columns(
+        con, "fused_pairs", {"pair": [p[0] for p in pairs], "fused_id": [p[1] for p in pairs]}
+    )
+
+
+def actor_pairs(ids: Iterable[str]) -> set[str]:
+    """The ``fused_pairs`` keys of every two of these actor ids (see schema migration 4)."""
+    return {pair_key(a, b) for a, b in combinations(sorted(set(ids)), 2)}
+
+
+def pair_key(a: str, b: str) -> str:
+    """The ``fused_pairs`` key of two distinct actor ids, in either order."""
+    return f"{min(a, b)}\x1f{max(a, b)}"
 
 
 def _assign(
@@ -219,19 +231,7 @@ def fuse_and_save(
 ) -> set[str]:
     """Fuse mentions against their blocks in the store; the block keys touched. ``fresh``:
     the mentions were just stored and belong to no fused event yet."""
-    pairs = sorted({(m.key, mo) for m in mentions if m.key and m.span for mo in _months(m)})
-    candidates = []
-    if pairs:
-        # a fused event indexed under month M spans it (its blocks are the months of
-        # date_lo..date_hi), so the date window below only repeats what the join implies; it
-        # lets DuckDB skip row groups of fused events from other years instead of reading all
-        candidates = load_fused(
-            con,
-            "JOIN fused_blocks b ON b.fused_id = f.id JOIN (SELECT unnest($1) AS k, "
-            "unnest($2) AS m) q ON b.block_key = q.k AND b.month = q.m "
-            "WHERE f.date_lo <= $3 AND f.date_hi >= $4 AND b.month >= $5 AND b.month <= $6",
-            [[p[0] for p in pairs], [p[1] for p in pairs], *_window(pairs)],
-        )
+    candidates = load_candidates(con, mentions)
     known = {f.id: set(f.participants) for f in candidates}
     stored = _stored_span(candidates)
     touched, assigned = fuse(mentions, candidates)
@@ -240,17 +240,31 @@ def fuse_and_save(
     return {f.key for f in touched.values() if f.key and f.dated}
 
 
-def _months(m: Mention) -> list[str]:
-    return months(m.span) if m.span else []
+def load_candidates(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention]) -> list[Fused]:
+    """The stored fused events some of these mentions could join: those of a mention's block
+    (participants and family) whose days overlap the days of a mention of that block.
 
-
-def _window(pairs: Sequence[tuple[str, str]]) -> list[Any]:
-    """The last day of the latest and the first day of the earliest ``YYYY-MM`` of these
-    (block, month) pairs, then those two months."""
-    first, last = min(p[1] for p in pairs), max(p[1] for p in pairs)
-    year, month = int(last[:4]), int(last[5:7])
-    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    return [end, date.fromisoformat(first + "-01"), first, last]
+    :func:`~dyad.stories.fusion.compatible` needs that overlap, and fusing only ever narrows a
+    fused event's days, so a block's other events could never be chosen: a dated mention
+    spans one day, and a block of two busy actors has dozens of events a month. Whatever is
+    loaded, :func:`~dyad.stories.fusion.fuse` compares a mention only with the events it
+    indexes under the mention's months (at most :data:`~dyad.stories.rules.MAX_INDEX_MONTHS`
+    of an event's), so loading these gives the result of loading whole (block, month) pairs.
+    The batch's first and last day bound the query too, so that DuckDB skips the row groups
+    of other periods (zone maps on ``date_lo``/``date_hi``) instead of reading every fused
+    event: the cost of a batch does not grow with the store.
+    """
+    spans = sorted({(m.key, m.span) for m in mentions if m.key and m.span})
+    if not spans:
+        return []
+    return load_fused(
+        con,
+        "WHERE f.date_lo <= $1 AND f.date_hi >= $2 AND EXISTS (SELECT 1 FROM (SELECT "
+        "unnest($3) AS k, unnest($4) AS lo, unnest($5) AS hi) s "
+        "WHERE s.k = f.block_key AND s.lo <= f.date_hi AND s.hi >= f.date_lo)",
+        [max(s[1][1] for s in spans), min(s[1][0] for s in spans),
+         [s[0] for s in spans], [s[1][0] for s in spans], [s[1][1] for s in spans]],
+    )  # fmt: skip
 
 
 def _stored_span(candidates: Sequence[Fused]) -> tuple[date, date] | None:
@@ -353,6 +367,7 @@ def _apply_published(
         "article_id || ':' || idx IN (SELECT unnest($1))", [singles]).fetchall()]  # fmt: skip
     con.execute("DELETE FROM fused_events WHERE id IN (SELECT unnest($1))", [gone])
     con.execute("DELETE FROM fused_participants WHERE fused_id IN (SELECT unnest($1))", [gone])
+    con.execute("DELETE FROM fused_pairs WHERE fused_id IN (SELECT unnest($1))", [gone])
     con.execute("DELETE FROM pending_mentions WHERE article_id = $1", [article_id])
     again = _load_mentions(
         con, "WHERE e.article_id = $1 AND e.idx IN (SELECT unnest($2))",

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..time.spans import interval
+from .fusing import pair_key
 from .queries import fetch_rows
 from .store import Store
 
@@ -91,9 +92,12 @@ LOOKUP_LIMIT = 1000  # up to this many fused ids are fetched through the primary
 
 def fused_ids(store: Store, sides: Sequence[Sequence[str]]) -> list[str]:
     """Ids of the fused events in which someone of every side takes part, from the
-    ``fused_participants`` lookup table (an actor's rows only, not every fused event)."""
+    ``fused_pairs`` lookup table for two sides without a common id (the pair's rows, through
+    its index), else from ``fused_participants`` (every row of each side's actors)."""
     if any(not side for side in sides):
         return []
+    if len(sides) == 2 and not set(sides[0]) & set(sides[1]):
+        return _pair_fused_ids(store, sides[0], sides[1])
     parts: list[str] = []
     params: list[str] = []
     for side in sides:
@@ -102,6 +106,15 @@ def fused_ids(store: Store, sides: Sequence[Sequence[str]]) -> list[str]:
         parts.append(f"SELECT fused_id FROM fused_participants WHERE actor_id IN ({marks})")
     rows = store.con.execute(" INTERSECT ".join(parts), params).fetchall()
     return sorted(str(r[0]) for r in rows)
+
+
+def _pair_fused_ids(store: Store, side_a: Sequence[str], side_b: Sequence[str]) -> list[str]:
+    # one equality a pair: DuckDB answers `pair = $1` through the index, not `pair IN (...)`
+    keys = sorted({pair_key(a, b) for a in side_a for b in side_b})
+    sql = " UNION ".join(
+        f"SELECT fused_id FROM fused_pairs WHERE pair = ${i + 1}" for i in range(len(keys))
+    )
+    return sorted(str(r[0]) for r in store.con.execute(sql, keys).fetchall())
 
 
 def _id_filter(column: str, ids: Sequence[str], first: int) -> tuple[str, list[Any]]:

@@ -291,7 +291,9 @@ def _index(index: dict[tuple[str, str], list[Fused]], fused: Fused) -> None:
         return
     for month in months((fused.lo, fused.hi)):
         bucket = index.setdefault((fused.key, month), [])
-        if fused not in bucket:
+        # by identity: `fused in bucket` compared every field of every event in the bucket
+        # (dataclass equality), a cost that grew with the events already stored in a block
+        if not any(other is fused for other in bucket):
             bucket.append(fused)
 
 
@@ -300,14 +302,15 @@ def _best_candidate(index: dict[tuple[str, str], list[Fused]], mention: Mention)
     if key is None or span is None:
         return None
     seen: dict[str, Fused] = {}
+    first, last = span
     for month in months(span):
         for fused in index.get((key, month), ()):
+            # the days must overlap (compatible() checks it first): tested here, on the span
+            # computed once, since most events of a busy block and month are on other days
+            if fused.hi is None or fused.lo is None or fused.hi < first or fused.lo > last:
+                continue
             if fused.id not in seen and compatible(mention, fused):
                 seen[fused.id] = fused
     if not seen:
         return None
     return max(seen.values(), key=lambda f: _preference(mention, f))
-
-
-def block_months(fused: Fused) -> list[str]:
-    return months((fused.lo, fused.hi)) if fused.lo and fused.hi and fused.key else []
