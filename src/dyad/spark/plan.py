@@ -125,7 +125,7 @@ def prepare(items: Sequence[Item]) -> Plan:
             found.setdefault(article_id(text), []).append((doc.source, item, index, len(text)))
     for key, copies in found.items():
         copies.sort(key=lambda copy: copy[0])  # the first source by name is analysed
-        source, item, index, chars = copies[0]
+        _, item, index, chars = copies[0]
         sources = tuple(dict.fromkeys(copy[0] for copy in copies))
         plan.units.append(Unit(item, index, key, chars, sources))
     return plan
