@@ -47,9 +47,10 @@ def extract(paths: tuple[str, ...], out: str, master: str, partitions: int | Non
     from ..spark import spark_extract
 
     run = spark_extract(paths, out, master=master, partitions=partitions)
+    stages = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in run.stages.items())
     click.echo(
         f"dyad: {run.articles} articles ({run.sources} sources), {run.errors} failed, from "
-        f"{run.items} inputs in {run.run_seconds:.1f} s (+{run.startup_seconds:.1f} s Spark "
-        f"start-up); tables in {out}",
+        f"{run.items} inputs in {run.run_seconds:.1f} s ({stages}; +{run.startup_seconds:.1f} s "
+        f"Spark start-up); tables in {out}",
         err=True,
     )
