@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -139,3 +140,29 @@ def test_one_day_loop_repeats_or_skips_as_asked() -> None:
     assert [(d, s, t) for d, s, t in skipped] == [(D1, 0.5, [same]), (D3, 0.2, [other])]
     assert datewise(sentences, k=2, ranked=ranked) == sorted((d, t) for d, _, t in repeated)
     assert stems(["syrian", "oil"]) == ["syri", "oil"]
+
+
+def test_t17_store_is_redone_only_when_its_input_changes(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A copy of the data with new file times keeps the store; changed articles redo it."""
+    _bench()
+    import t17_pipeline
+
+    monkeypatch.setattr(t17_pipeline, "INPUT", tmp_path / "in")
+    monkeypatch.setattr(t17_pipeline, "STORES", tmp_path / "stores")
+    runs: list[list[str]] = []
+    monkeypatch.setattr(t17_pipeline.subprocess, "run", lambda cmd, **_: runs.append(cmd))
+    topic = tmp_path / "data" / "quake_bbc"
+    topic.mkdir(parents=True)
+    (topic / "timelines.jsonl").write_text('[["2010-01-12", ["A quake ."]]]\n', encoding="utf-8")
+    article = {"id": "a1", "time": "2010-01-12T00:00:00", "text": "A quake hit Haiti ."}
+    (topic / "articles.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    t17_pipeline.run_topic(topic)
+    assert len(runs) == 1
+    (topic / "articles.jsonl").touch()  # the same data, copied again
+    t17_pipeline.run_topic(topic)
+    assert len(runs) == 1
+    article["text"] = "A strong quake hit Haiti ."
+    (topic / "articles.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    t17_pipeline.run_topic(topic)
+    assert len(runs) == 2
+    assert "A strong quake hit Haiti." in (tmp_path / "in" / "quake_bbc.jsonl").read_text()
