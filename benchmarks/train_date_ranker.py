@@ -56,9 +56,12 @@ PIPELINE = (
     "planned_share", "conflict_share", "coop_share", "quote_share", "query_event_share",
 )  # fmt: skip
 ARTICLES = ("ref_articles_log", "ref_pub_days_log", "event_articles_log", "last_delay")
+REMEMBERED = ("remembered_articles_log", "remembered_share")  # a week or more after the day
 FEATURE_SETS = {
     "articles": ARTICLES,
     "counts": COUNTS,
+    "articles+remembered": ARTICLES + REMEMBERED,
+    "counts+remembered": COUNTS + REMEMBERED,
     "counts+pipeline": COUNTS + PIPELINE + ("event_articles_log",),
     "all": FEATURES,
 }

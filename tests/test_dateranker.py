@@ -51,6 +51,15 @@ def test_date_features_count_references_articles_and_publications() -> None:
     assert days == [day(3), day(5), day(10)]
 
 
+def test_a_day_retold_a_week_on_is_remembered() -> None:
+    """Day 0 is named by articles published 3, 10 and 30 days on: the last two remember it."""
+    days, rows = date_features(collection())
+    assert column(rows, "remembered_articles_log")[0] == pytest.approx(__import__("math").log1p(2))
+    assert column(rows, "remembered_share")[0] == pytest.approx(2 / 3)
+    assert column(rows, "remembered_articles_log")[days.index(day(5))] == 0.0  # named that day
+    assert column(rows, "remembered_share")[days.index(day(3))] == 0.0  # named by no article
+
+
 def test_ranker_prefers_the_recalled_day_and_the_shipped_model_loads() -> None:
     model = {"features": ["ref_articles_log", "ref_later_log"], "means": [0.0, 0.0],
              "scales": [1.0, 1.0], "weights": [1.0, 1.0]}  # fmt: skip

@@ -21,7 +21,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -31,6 +31,10 @@ from .summarise import Sentence, effective_keywords, keyword_terms, matches
 
 LEAD = 5  # a sentence among an article's first LEAD is a lead sentence
 LATER_DAYS = 2  # a reference published this many days after the day is a remembered one
+# A reference published a week or more after the day recalls it as background ("the uprising
+# began on 15 March"): a story's milestones are the days its later coverage keeps retelling,
+# which a day that was merely busy is not (docs/stories.md, "Remembered days").
+REMEMBERED_DAYS = 7
 MAX_DELAY = 365  # delays (days) are clipped here before the log
 COUNTS = (
     "ref",  # sentences naming the day
@@ -49,6 +53,7 @@ COUNTS = (
     "own_events",  # event mentions whose own date is the day
     "own_occurred",  # ... that occurred (not planned, cancelled, negated, hypothetical)
     "event_articles",  # articles with an event mention naming the day or dated to it
+    "remembered_articles",  # articles naming the day, published REMEMBERED_DAYS or more after it
 )
 OTHERS = (
     "burst",  # ref over the mean daily ref of the surrounding ±7 days (log)
@@ -63,6 +68,7 @@ OTHERS = (
     "coop_share",  # ... of a cooperative one (dyad.events.COOPERATIVE)
     "quote_share",  # share of the day's references inside a quotation
     "query_event_share",  # share of the day's references with an event that match the query
+    "remembered_share",  # share of the articles naming the day that remember it
 )
 #: The features read off the sentences' marks (events and quotes the pipeline stored):
 #: a model without them does not need the store queried for marks.
@@ -137,23 +143,31 @@ def _count_marks(day: _Day, s: Sentence, hit: bool) -> None:
         day.coop += kind in COOPERATIVE
 
 
-Sets = dict[date, set[str]]
+Sets = defaultdict[date, set[str]]
+
+
+@dataclass(slots=True)
+class _Articles:
+    """Per day, the articles (and publication days) that point at it in each way."""
+
+    ref: Sets = field(default_factory=lambda: defaultdict(set))  # naming the day
+    pub: Sets = field(default_factory=lambda: defaultdict(set))  # published on it
+    event: Sets = field(default_factory=lambda: defaultdict(set))  # ... with an event mention
+    remembered: Sets = field(default_factory=lambda: defaultdict(set))  # ... a week on
+    pub_days: defaultdict[date, set[date]] = field(default_factory=lambda: defaultdict(set))
 
 
 def _count(
     sentences: Sequence[Sentence], terms: Sequence[str]
-) -> tuple[dict[date, _Day], Sets, Sets, dict[date, set[date]], Sets]:
+) -> tuple[dict[date, _Day], _Articles]:
     days: defaultdict[date, _Day] = defaultdict(_Day)
-    event_articles: defaultdict[date, set[str]] = defaultdict(set)
-    ref_articles: defaultdict[date, set[str]] = defaultdict(set)
-    pub_articles: defaultdict[date, set[str]] = defaultdict(set)
-    pub_days: defaultdict[date, set[date]] = defaultdict(set)
+    arts = _Articles()
     owns: list[tuple[date, str, str]] = []
     for s in sentences:
         article = s.article or f"{s.published}"
         if s.published is not None:
             days[s.published].pub_sentences += 1
-            pub_articles[s.published].add(article)
+            arts.pub[s.published].add(article)
         hit = matches(s.text, terms) if terms else True
         owns += [(own, status, article) for _, status, own in s.events if own is not None]
         for d in set(s.dates):
@@ -162,24 +176,26 @@ def _count(
             day.ref_lead += s.position < LEAD
             day.ref_query += hit
             _count_marks(day, s, hit)
-            ref_articles[d].add(article)
+            arts.ref[d].add(article)
             if s.events:
-                event_articles[d].add(article)
+                arts.event[d].add(article)
             if s.published is not None:
                 delta = (s.published - d).days
                 day.ref_later += delta >= LATER_DAYS
                 day.ref_ahead += delta < 0
-                pub_days[d].add(s.published)
+                if delta >= REMEMBERED_DAYS:
+                    arts.remembered[d].add(article)
+                arts.pub_days[d].add(s.published)
                 day.first = delta if day.first is None else min(day.first, delta)
                 day.last = delta if day.last is None else max(day.last, delta)
     # An event's own date counts on a day the text names or publishes, but never makes a
     # candidate day of its own: the candidates must not depend on whether marks were read.
     for own, status, article in owns:
         if own in days:
-            event_articles[own].add(article)
+            arts.event[own].add(article)
             days[own].own_events += 1
             days[own].own_occurred += status == "occurred"
-    return days, ref_articles, pub_articles, pub_days, event_articles
+    return days, arts
 
 
 def date_features(
@@ -194,7 +210,7 @@ def date_features(
     each one's feature vector, in :data:`FEATURES` order. ``checked``: the caller already
     passed ``keywords`` through :func:`~dyad.stories.summarise.effective_keywords`."""
     terms = keyword_terms(keywords if checked else effective_keywords(sentences, keywords))
-    days, ref_articles, pub_articles, pub_days, event_articles = _count(sentences, terms)
+    days, arts = _count(sentences, terms)
     cands = sorted(d for d in days if (start is None or d >= start) and (end is None or d <= end))
     if not cands:
         return [], []
@@ -210,15 +226,17 @@ def date_features(
     for d in cands:
         day = days[d]
         near7 = around(d, 7, "ref")
-        nexts = set().union(*(pub_articles.get(d + timedelta(days=k), set()) for k in range(3)))
+        nexts = set().union(*(arts.pub.get(d + timedelta(days=k), set()) for k in range(3)))
+        named, remembered = len(arts.ref.get(d, ())), len(arts.remembered.get(d, ()))
         values = {
             "ref": day.ref, "ref_later": day.ref_later, "ref_ahead": day.ref_ahead,
-            "ref_articles": len(ref_articles.get(d, ())), "ref_pub_days": len(pub_days.get(d, ())),
+            "ref_articles": named, "ref_pub_days": len(arts.pub_days.get(d, ())),
             "ref_lead": day.ref_lead, "ref_query": day.ref_query, "ref_near1": around(d, 1, "ref"),
-            "ref_near7": near7, "pub_articles": len(pub_articles.get(d, ())),
+            "ref_near7": near7, "pub_articles": len(arts.pub.get(d, ())),
             "pub_next": len(nexts), "pub_sentences": day.pub_sentences,
             "ref_event": day.ref_event, "own_events": day.own_events,
-            "own_occurred": day.own_occurred, "event_articles": len(event_articles.get(d, ())),
+            "own_occurred": day.own_occurred, "event_articles": len(arts.event.get(d, ())),
+            "remembered_articles": remembered,
         }  # fmt: skip
         for c in COUNTS:
             raw[c].append(float(values[c]))
@@ -231,7 +249,7 @@ def date_features(
             _slog(min(MAX_DELAY, day.last)) if day.last is not None else 0.0,
             day.ref_event / share, day.occurred / events, day.planned / events,
             day.conflict / events, day.coop / events, day.ref_quoted / share,
-            day.ref_query_event / share,
+            day.ref_query_event / share, remembered / (named or 1),
         ])  # fmt: skip
     columns: list[list[float]] = []
     for c in COUNTS:
