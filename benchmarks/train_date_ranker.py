@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,9 +90,15 @@ def admissible(sentences: Sequence[Sentence], keywords: Sequence[str]) -> set[da
     }
 
 
-def groups(topics: Sequence[Topic]) -> list[Group]:
+#: Extra columns for :func:`groups` (``date_feature_search.py``): the sentences of a timeline's
+#: pool, its candidate days and the topic -> one list of values per candidate day.
+Extra = Callable[[Sequence[Sentence], Sequence[date], Topic], list[list[float]]]
+
+
+def groups(topics: Sequence[Topic], extra: Extra | None = None) -> list[Group]:
     """One group per gold timeline of every topic: (all FEATURES, gold marks, weight) of the
-    candidate days it can show (:func:`admissible`): the ranker learns to order those."""
+    candidate days it can show (:func:`admissible`): the ranker learns to order those.
+    ``extra`` appends columns after the FEATURES ones (``names`` of :func:`fit`)."""
     out: list[Group] = []
     for topic in topics:
         for gold in topic.timelines:
@@ -100,14 +106,21 @@ def groups(topics: Sequence[Topic]) -> list[Group]:
             days, rows = date_features(sentences, topic.keywords, min(gold), max(gold))
             shown = admissible(sentences, topic.keywords)
             keep = [i for i, d in enumerate(days) if d in shown]
+            x = np.array(rows).reshape(len(days), len(FEATURES))[keep]
+            if extra is not None:
+                columns = extra(sentences, [days[i] for i in keep], topic)
+                x = np.column_stack([x, *columns]) if columns else x
             y = np.array([float(days[i] in gold) for i in keep])
-            out.append((np.array(rows)[keep], y, 1 / len(topic.timelines)))
+            out.append((x, y, 1 / len(topic.timelines)))
     return out
 
 
-def fit(data: Sequence[Group], features: Sequence[str], l2: float) -> dict[str, Any]:
-    """A conditional logit as the JSON :class:`~dyad.stories.dateranker.DateRanker` reads."""
-    cols = [FEATURES.index(f) for f in features]
+def fit(
+    data: Sequence[Group], features: Sequence[str], l2: float, names: Sequence[str] = FEATURES
+) -> dict[str, Any]:
+    """A conditional logit as the JSON :class:`~dyad.stories.dateranker.DateRanker` reads;
+    ``names``: the groups' columns (FEATURES, then any extra ones)."""
+    cols = [list(names).index(f) for f in features]
     x = np.vstack([g[0][:, cols] for g in data])
     means, scales = x.mean(axis=0), x.std(axis=0)
     scales[scales == 0] = 1.0
@@ -135,9 +148,9 @@ def fit(data: Sequence[Group], features: Sequence[str], l2: float) -> dict[str, 
     }
 
 
-def top_f1(model: dict[str, Any], data: Sequence[Group]) -> float:
+def top_f1(model: dict[str, Any], data: Sequence[Group], names: Sequence[str] = FEATURES) -> float:
     """Mean date F1 (weighted as in training) of each group's top days, as many as its gold."""
-    cols = [FEATURES.index(f) for f in model["features"]]
+    cols = [list(names).index(f) for f in model["features"]]
     w, m, s = (np.array(model[k]) for k in ("weights", "means", "scales"))
     total = weight = 0.0
     for x, y, share in data:

@@ -220,3 +220,46 @@ def test_query_timeline_checks_the_query_once(tmp_path: Path, monkeypatch) -> No
         store.add(samples_like())
         days = collection.query_timeline(store, "Putin", 3)
     assert days and calls == 1
+
+
+def _benchmarks():  # type: ignore[no-untyped-def]
+    """``benchmarks/`` on the path (its scripts import their siblings by name)."""
+    import sys
+
+    path = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    if path not in sys.path:
+        sys.path.insert(0, path)
+
+
+def _topic(name: str):  # type: ignore[no-untyped-def]
+    _benchmarks()
+    from t17_data import Topic
+
+    gold = {day(0): ["A rig exploded."], day(30): ["The well was capped."]}
+    return Topic(name, collection(), [gold], [])
+
+
+def test_feature_search_columns_and_nested_choice() -> None:
+    """The search's extra columns count what they say; every topic gets a choice made
+    without it, and the figures are shares."""
+    _benchmarks()
+    import date_feature_search as search
+    from train_date_ranker import fit, groups
+
+    sentences = collection()
+    days = [day(0), day(5)]
+    cols = dict(zip(search.EXTRA, search.extras(sentences, days, _topic("t")), strict=True))
+    log = __import__("math").log1p
+    assert cols["later2"] == [log(3), 0.0]  # day 0 named 3, 10 and 30 days on
+    assert cols["later30"] == [log(1), 0.0]
+    assert cols["lead3"] == [log(3), log(1)] and cols["head"] == [0.0, 0.0]
+    assert cols["weeks"] == [log(3), log(1)]
+    data = {n: groups([_topic(n)], search.extras) for n in ("a", "b", "c")}
+    x, y, _ = data["a"][0]
+    assert x.shape[1] == len(search.NAMES) and y.sum() == 1  # day 30 shows a short sentence only
+    model = fit(data["a"] + data["b"], ("ref_articles_log", "later2"), 10.0, search.NAMES)
+    assert model["features"] == ["ref_articles_log", "later2"]
+    figures = search.search(data)
+    assert set(figures["nested"]) == {"a", "b", "c"}
+    assert all(0.0 <= v <= 1.0 for v in figures["non_nested_loto"].values())
+    assert len(figures["non_nested_loto"]) == len(search.CANDIDATES) * len(search.PENALTIES)
