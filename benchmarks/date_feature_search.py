@@ -1,7 +1,7 @@
 """How the date ranker's newest feature was found, and whether finding it was fair.
 
 Issue 16 asked for features a news timeline depends on. After the first model (``articles``
-and ``counts`` sets of ``train_date_ranker.py``) plateaued, ten candidate additions were
+and ``counts`` sets of ``train_date_ranker.py``) plateaued, nine candidate additions were
 measured, each beside the ``articles`` set, on Timeline17 leave-one-topic-out:
 
 - ``remembered`` (kept, in :mod:`dyad.stories.dateranker`): articles naming the day that were
@@ -14,7 +14,7 @@ measured, each beside the ``articles`` set, on Timeline17 leave-one-topic-out:
 - ``graph``: PageRank of the day in the graph of publication days citing days (Tran et al.
   2015's date reference graph).
 
-Looking at ten candidates on all 15 topics and keeping the best is itself a choice made with
+Looking at nine candidates on all 15 topics and keeping the best is itself a choice made with
 the scored topics in view. This script measures that choice honestly: for each held-out
 topic, the candidate *and* the penalty are chosen by leave-one-topic-out over the 14 others
 only, and the held-out topic is scored with that choice (nested). If the same candidate wins
@@ -73,19 +73,20 @@ def extras(sentences: Sequence[Sentence], days: Sequence[date], _: Topic) -> lis
     weeks: defaultdict[date, set[int]] = defaultdict(set)
     published: defaultdict[date, set[str]] = defaultdict(set)
     for s in sentences:
+        article = s.article or f"{s.published}"  # as dateranker counts articles
         if s.published is not None:
-            published[s.published].add(s.article)
+            published[s.published].add(article)
         for d in set(s.dates):
-            named[d].add(s.article)
+            named[d].add(article)
             if s.position < 3:
-                lead[d].add(s.article)
+                lead[d].add(article)
             if s.position == 0:
-                head[d].add(s.article)
+                head[d].add(article)
             if s.published is not None:
                 weeks[d].add(s.published.toordinal() // 7)
                 for k, by_day in later.items():
                     if (s.published - d).days >= k:
-                        by_day[d].add(s.article)
+                        by_day[d].add(article)
 
     def following(d: date) -> int:
         return len(set().union(*(published.get(d + timedelta(days=k), set()) for k in range(3))))
@@ -116,36 +117,47 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
 }
 
 
+_FITS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _model(data: Data, name: str, l2: float) -> dict[str, Any]:
+    """The conditional logit of the ``articles`` set plus candidate ``name``, fitted on all
+    of ``data`` (remembered: the nested search fits the same topic sets many times)."""
+    key = (tuple(sorted((t, id(gs)) for t, gs in data.items())), name, l2)
+    if key not in _FITS:
+        rows = [g for gs in data.values() for g in gs]
+        _FITS[key] = fit(rows, ARTICLES + CANDIDATES[name], l2, NAMES)
+    return _FITS[key]
+
+
+def loto(data: Data, name: str, l2: float) -> list[float]:
+    """Leave-one-topic-out over ``data``: each topic scored by a model of the others."""
+    return [
+        top_f1(_model({o: g for o, g in data.items() if o != t}, name, l2), data[t], NAMES)
+        for t in data
+    ]
+
+
+def choose(data: Data) -> tuple[str, float]:
+    """The (candidate, penalty) with the best leave-one-topic-out mean over ``data`` alone."""
+    scores = {(c, l2): sum(loto(data, c, l2)) / len(data) for c in CANDIDATES for l2 in PENALTIES}
+    return max(scores, key=lambda k: scores[k])
+
+
 def search(data: Data) -> dict[str, Any]:
-    """Non-nested LOTO of every (candidate, penalty), and the nested choice per topic."""
-    fits: dict[tuple[Any, ...], dict[str, Any]] = {}
-
-    def model(topics: Sequence[str], name: str, l2: float) -> dict[str, Any]:
-        key = (tuple(sorted(topics)), name, l2)
-        if key not in fits:
-            groups_ = [g for t in topics for g in data[t]]
-            fits[key] = fit(groups_, ARTICLES + CANDIDATES[name], l2, NAMES)
-        return fits[key]
-
-    def loto(topics: Sequence[str], name: str, l2: float) -> list[float]:
-        return [
-            top_f1(model([o for o in topics if o != t], name, l2), data[t], NAMES) for t in topics
-        ]
-
-    names = list(data)
+    """Non-nested LOTO of every (candidate, penalty), and the nested choice per topic: the
+    choice for a held-out topic is made by :func:`choose` on the other topics' data only."""
     flat = {
         f"{name}, l2={l2:g}": round(sum(v) / len(v), 4)
         for name in CANDIDATES
         for l2 in PENALTIES
-        for v in [loto(names, name, l2)]
+        for v in [loto(data, name, l2)]
     }
     nested: dict[str, Any] = {}
-    for t in names:
-        inner = [o for o in names if o != t]
-        scores = {(c, l2): sum(loto(inner, c, l2)) / len(inner)
-                  for c in CANDIDATES for l2 in PENALTIES}  # fmt: skip
-        name, l2 = max(scores, key=lambda k: scores[k])
-        held = top_f1(model(inner, name, l2), data[t], NAMES)
+    for t in data:
+        inner = {o: g for o, g in data.items() if o != t}
+        name, l2 = choose(inner)
+        held = top_f1(_model(inner, name, l2), data[t], NAMES)
         nested[t] = {"chosen": f"{name}, l2={l2:g}", "top_f1": round(held, 4)}
     mean = sum(v["top_f1"] for v in nested.values()) / len(nested)
     return {"non_nested_loto": flat, "nested": nested, "nested_mean": round(mean, 4)}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -48,19 +49,26 @@ def windows(folder: Path) -> list[tuple[str, str]]:
 
 def convert(folder: Path) -> Path:
     """The topic's articles that the standard protocol reads (published within a gold
-    timeline's first..last day) as dyad JSON Lines input."""
+    timeline's first..last day) as dyad JSON Lines input. Written only when they differ from
+    the file already there, and then whole (a temporary file renamed over it), so a run that
+    is ingesting the file never reads it half-written."""
     INPUT.mkdir(parents=True, exist_ok=True)
     out = INPUT / f"{folder.name}.jsonl"
     spans = windows(folder)
-    with out.open("w", encoding="utf-8") as f:
-        for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            if not any(a <= record["time"][:10] <= b for a, b in spans):
-                continue
-            text = "\n".join(detokenise(p) for p in record["text"].split("\n") if p.strip())
-            f.write(json.dumps({"text": text, "published": record["time"][:10],
-                                "outlet": folder.name, "url": f"t17:{folder.name}/{record['id']}"})
-                    + "\n")  # fmt: skip
+    lines = []
+    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if not any(a <= record["time"][:10] <= b for a, b in spans):
+            continue
+        text = "\n".join(detokenise(p) for p in record["text"].split("\n") if p.strip())
+        lines.append(json.dumps({"text": text, "published": record["time"][:10],
+                                 "outlet": folder.name,
+                                 "url": f"t17:{folder.name}/{record['id']}"}) + "\n")  # fmt: skip
+    data = "".join(lines).encode("utf-8")
+    if not out.exists() or out.read_bytes() != data:
+        partial = out.with_name(out.name + ".part")
+        partial.write_bytes(data)
+        os.replace(partial, out)
     return out
 
 

@@ -53,6 +53,7 @@ one whose timelines can show no more days than the gold has leaves no choice of 
 ranker shows them all and ties).
 
 Usage: python benchmarks/timeline_t17.py [--data DIR] [--json FILE] [--shipped] [--topics T ...]
+       [--remembered-days N]
 Targets: date F1 >= 0.55, AR-1 >= 0.12 averaged over the 15 topics, leave-one-topic-out, and
 ahead of the frequency baseline on >= 12 of 15 topics (news-tls DATEWISE: 0.544 / 0.120).
 """
@@ -69,6 +70,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyad.stories import dateranker
 from dyad.stories.dateranker import DateRanker
 from dyad.stories.summarise import (
     Sentence,
@@ -312,13 +314,29 @@ def main() -> None:
     parser.add_argument(
         "--shipped", action="store_true", help="also score the shipped model (on new topics)"
     )
+    parser.add_argument(
+        "--remembered-days",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help=f"sensitivity check: count a day remembered N days on (default "
+        f"{dateranker.REMEMBERED_DAYS}); several N: one run each, means and wins only",
+    )
     args = parser.parse_args()
     t0 = time.perf_counter()
     topics = load_topics(args.data, args.topics)
     print(f"{len(topics)} topics, {sum(len(t.sentences) for t in topics)} sentences "
           f"({time.perf_counter() - t0:.0f}s to load)", flush=True)  # fmt: skip
-    figures = run(topics, args.shipped)
-    print_table(figures, topics)
+    sweep = args.remembered_days or [dateranker.REMEMBERED_DAYS]
+    by_days = {}
+    for n in sweep:
+        dateranker.REMEMBERED_DAYS = n
+        figures = run(topics, args.shipped)
+        print_table(figures, topics)
+        figures["remembered_days"] = n
+        by_days[n] = {k: figures[k] for k in ("mean", "wins_over_frequency")}
+    if len(sweep) > 1:
+        figures = {"by_remembered_days": by_days}
     figures["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")

@@ -15,7 +15,7 @@ Newton's method on standardised features (numpy; deterministic, no random start)
 The feature set and the penalty are not fixed by hand: :func:`choose` picks one of the
 :data:`CONFIGS` (six feature sets × four penalties; the first four sets were set after
 looking at leave-one-topic-out figures of 10 of the topics, the two ``+remembered`` ones after
-``date_feature_search.py`` measured ten candidate features on all 15, see docs/stories.md) by
+``date_feature_search.py`` measured nine candidate features on all 15, see docs/stories.md) by
 leave-one-topic-out over the *training* topics only, scoring each held-out topic by the date
 F1 of its top admissible days (as many as the gold has). ``timeline_t17.py`` calls
 :func:`train` once per held-out topic, so the choice never sees the topic it is scored on (nested

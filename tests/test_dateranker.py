@@ -52,12 +52,34 @@ def test_date_features_count_references_articles_and_publications() -> None:
 
 
 def test_a_day_retold_a_week_on_is_remembered() -> None:
-    """Day 0 is named by articles published 3, 10 and 30 days on: the last two remember it."""
-    days, rows = date_features(collection())
-    assert column(rows, "remembered_articles_log")[0] == pytest.approx(__import__("math").log1p(2))
-    assert column(rows, "remembered_share")[0] == pytest.approx(2 / 3)
-    assert column(rows, "remembered_articles_log")[days.index(day(5))] == 0.0  # named that day
-    assert column(rows, "remembered_share")[days.index(day(3))] == 0.0  # named by no article
+    """Articles, not sentences, remember a day, from the seventh day on; an undated article
+    names it but can neither remember it nor dilute the share."""
+    text = "Oil has leaked since the rig exploded on 20 April, officials said."
+    s = [Sentence(text, day(n), [day(0)], 1, f"a{n}") for n in (6, 7, 9)]
+    s.append(Sentence("It was the worst spill in the Gulf's history.", day(9), [day(0)], 2, "a9"))
+    s.append(Sentence(text, None, [day(0)], 0, "undated"))
+    s.append(Sentence("Crews worked on through the night.", day(40), [day(40)], 0, "late"))
+    days, rows = date_features(s)
+    log, i = __import__("math").log1p, days.index(day(0))
+    assert column(rows, "remembered_articles_log")[i] == pytest.approx(log(2))  # a7, a9
+    assert column(rows, "remembered_share")[i] == pytest.approx(2 / 3)  # of a6, a7, a9
+    assert column(rows, "ref_articles_log")[i] == pytest.approx(log(4))  # with the undated
+
+
+def test_a_day_too_recent_to_be_remembered_is_neither_rewarded_nor_punished() -> None:
+    """On a growing store last week's days could not be retold yet: they get the share of
+    the days that could be, times their dated naming articles."""
+    s = [Sentence("A rig exploded in the Gulf, killing 11 workers.", day(n), [day(0)], 1,
+                  f"a{n}") for n in (1, 8, 9, 10)]  # fmt: skip
+    dome = "BP said it would try a dome over the leak."
+    s += [Sentence(dome, day(10), [day(6)], 1, "b"), Sentence(dome, day(10), [day(6)], 1, "c")]
+    days, rows = date_features(s)
+    usual = 3 / 4  # day 0: 3 of its 4 dated naming articles remember it
+    assert column(rows, "remembered_share")[days.index(day(0))] == pytest.approx(usual)
+    recent = days.index(day(6))  # 4 days before the last publication
+    assert column(rows, "remembered_share")[recent] == pytest.approx(usual)
+    expected = __import__("math").log1p(usual * 2)
+    assert column(rows, "remembered_articles_log")[recent] == pytest.approx(expected)
 
 
 def test_ranker_prefers_the_recalled_day_and_the_shipped_model_loads() -> None:
@@ -239,7 +261,7 @@ def _topic(name: str):  # type: ignore[no-untyped-def]
     return Topic(name, collection(), [gold], [])
 
 
-def test_feature_search_columns_and_nested_choice() -> None:
+def test_feature_search_columns_and_nested_choice(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The search's extra columns count what they say; every topic gets a choice made
     without it, and the figures are shares."""
     _benchmarks()
@@ -259,7 +281,16 @@ def test_feature_search_columns_and_nested_choice() -> None:
     assert x.shape[1] == len(search.NAMES) and y.sum() == 1  # day 30 shows a short sentence only
     model = fit(data["a"] + data["b"], ("ref_articles_log", "later2"), 10.0, search.NAMES)
     assert model["features"] == ["ref_articles_log", "later2"]
+    held_out = []
+    choose = search.choose
+
+    def spy(inner):  # type: ignore[no-untyped-def]
+        held_out.append(set(data) - set(inner))
+        return choose(inner)
+
+    monkeypatch.setattr(search, "choose", spy)
     figures = search.search(data)
+    assert held_out == [{"a"}, {"b"}, {"c"}]  # each choice made without its held-out topic
     assert set(figures["nested"]) == {"a", "b", "c"}
     assert all(0.0 <= v <= 1.0 for v in figures["non_nested_loto"].values())
     assert len(figures["non_nested_loto"]) == len(search.CANDIDATES) * len(search.PENALTIES)

@@ -158,11 +158,14 @@ def test_t17_store_is_redone_only_when_its_input_changes(tmp_path, monkeypatch) 
     (topic / "articles.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
     t17_pipeline.run_topic(topic)
     assert len(runs) == 1
+    converted = tmp_path / "in" / "quake_bbc.jsonl"
+    written = converted.stat().st_mtime_ns
     (topic / "articles.jsonl").touch()  # the same data, copied again
     t17_pipeline.run_topic(topic)
     assert len(runs) == 1
+    assert converted.stat().st_mtime_ns == written  # not rewritten under a running ingest
     article["text"] = "A strong quake hit Haiti ."
     (topic / "articles.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
     t17_pipeline.run_topic(topic)
     assert len(runs) == 2
-    assert "A strong quake hit Haiti." in (tmp_path / "in" / "quake_bbc.jsonl").read_text()
+    assert "A strong quake hit Haiti." in converted.read_text()

@@ -154,6 +154,7 @@ class _Articles:
     pub: Sets = field(default_factory=lambda: defaultdict(set))  # published on it
     event: Sets = field(default_factory=lambda: defaultdict(set))  # ... with an event mention
     remembered: Sets = field(default_factory=lambda: defaultdict(set))  # ... a week on
+    dated: Sets = field(default_factory=lambda: defaultdict(set))  # naming it, date known
     pub_days: defaultdict[date, set[date]] = field(default_factory=lambda: defaultdict(set))
 
 
@@ -183,6 +184,7 @@ def _count(
                 delta = (s.published - d).days
                 day.ref_later += delta >= LATER_DAYS
                 day.ref_ahead += delta < 0
+                arts.dated[d].add(article)
                 if delta >= REMEMBERED_DAYS:
                     arts.remembered[d].add(article)
                 arts.pub_days[d].add(s.published)
@@ -196,6 +198,30 @@ def _count(
             days[own].own_events += 1
             days[own].own_occurred += status == "occurred"
     return days, arts
+
+
+def _remembered(
+    arts: _Articles, cands: Sequence[date], sentences: Sequence[Sentence]
+) -> dict[date, tuple[float, float]]:
+    """Each candidate's remembering articles and their share of the dated articles naming it.
+
+    A day less than :data:`REMEMBERED_DAYS` before the collection's last publication could not
+    have been remembered yet (on a store that is still growing, last week's events): it gets
+    the share of the days that could (pooled), and that share of its dated naming articles,
+    so the feature neither rewards nor punishes it."""
+    last = max((s.published for s in sentences if s.published is not None), default=None)
+    out: dict[date, tuple[float, float]] = {}
+    recalled = dated = 0
+    for d in cands:
+        if last is not None and (last - d).days >= REMEMBERED_DAYS:
+            n, m = len(arts.remembered.get(d, ())), len(arts.dated.get(d, ()))
+            out[d] = (float(n), n / m if m else 0.0)
+            recalled, dated = recalled + n, dated + m
+    usual = recalled / dated if dated else 0.0
+    for d in cands:
+        if d not in out:
+            out[d] = (usual * len(arts.dated.get(d, ())), usual)
+    return out
 
 
 def date_features(
@@ -221,22 +247,23 @@ def date_features(
             for x in (d + timedelta(days=k) for k in range(-n, n + 1))
         )
 
+    remembered = _remembered(arts, cands, sentences)
     raw: dict[str, list[float]] = {c: [] for c in COUNTS}
     others: list[list[float]] = []
     for d in cands:
         day = days[d]
         near7 = around(d, 7, "ref")
         nexts = set().union(*(arts.pub.get(d + timedelta(days=k), set()) for k in range(3)))
-        named, remembered = len(arts.ref.get(d, ())), len(arts.remembered.get(d, ()))
+        recalled, recalled_share = remembered[d]
         values = {
             "ref": day.ref, "ref_later": day.ref_later, "ref_ahead": day.ref_ahead,
-            "ref_articles": named, "ref_pub_days": len(arts.pub_days.get(d, ())),
+            "ref_articles": len(arts.ref.get(d, ())), "ref_pub_days": len(arts.pub_days.get(d, ())),
             "ref_lead": day.ref_lead, "ref_query": day.ref_query, "ref_near1": around(d, 1, "ref"),
             "ref_near7": near7, "pub_articles": len(arts.pub.get(d, ())),
             "pub_next": len(nexts), "pub_sentences": day.pub_sentences,
             "ref_event": day.ref_event, "own_events": day.own_events,
             "own_occurred": day.own_occurred, "event_articles": len(arts.event.get(d, ())),
-            "remembered_articles": remembered,
+            "remembered_articles": recalled,
         }  # fmt: skip
         for c in COUNTS:
             raw[c].append(float(values[c]))
@@ -249,7 +276,7 @@ def date_features(
             _slog(min(MAX_DELAY, day.last)) if day.last is not None else 0.0,
             day.ref_event / share, day.occurred / events, day.planned / events,
             day.conflict / events, day.coop / events, day.ref_quoted / share,
-            day.ref_query_event / share, remembered / (named or 1),
+            day.ref_query_event / share, recalled_share,
         ])  # fmt: skip
     columns: list[list[float]] = []
     for c in COUNTS:
