@@ -108,11 +108,19 @@ def test_killed_worker_stops_cleanly_and_rerun_completes(one_process: Path, tmp_
     assert len(dump(db)["events"]) == len(dump(one_process)["events"])
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_ctrl_c_stops_the_workers_and_says_what_was_stored(tmp_path: Path) -> None:
     db = tmp_path / "interrupted.duckdb"
     args = [sys.executable, "-m", "dyad", "ingest", str(SAMPLES), "--db", str(db)]
-    proc = subprocess.Popen([*args, "--workers", "2"], stderr=subprocess.PIPE)
+    # Ctrl-C as a terminal delivers it: the child must not inherit an ignored SIGINT (a shell
+    # starts background commands with SIGINT ignored, and Python then keeps it ignored)
+    proc = subprocess.Popen(
+        [*args, "--workers", "2"], stderr=subprocess.PIPE, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + 60
     while not (workers := _workers_of(proc.pid)) and time.monotonic() < deadline:
         time.sleep(0.05)
