@@ -200,16 +200,14 @@ def _count(
     return days, arts
 
 
-def _remembered(
-    arts: _Articles, cands: Sequence[date], sentences: Sequence[Sentence]
-) -> dict[date, tuple[float, float]]:
+def _remembered(arts: _Articles, cands: Sequence[date]) -> dict[date, tuple[float, float]]:
     """Each candidate's remembering articles and their share of the dated articles naming it.
 
     A day less than :data:`REMEMBERED_DAYS` before the collection's last publication could not
     have been remembered yet (on a store that is still growing, last week's events): it gets
     the share of the days that could (pooled), and that share of its dated naming articles,
     so the feature neither rewards nor punishes it."""
-    last = max((s.published for s in sentences if s.published is not None), default=None)
+    last = max(arts.pub, default=None)  # the collection's last publication day
     out: dict[date, tuple[float, float]] = {}
     recalled = dated = 0
     for d in cands:
@@ -247,7 +245,7 @@ def date_features(
             for x in (d + timedelta(days=k) for k in range(-n, n + 1))
         )
 
-    remembered = _remembered(arts, cands, sentences)
+    remembered = _remembered(arts, cands)
     raw: dict[str, list[float]] = {c: [] for c in COUNTS}
     others: list[list[float]] = []
     for d in cands:
