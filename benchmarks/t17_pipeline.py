@@ -47,11 +47,11 @@ def windows(folder: Path) -> list[tuple[str, str]]:
     return [(min(days), max(days)) for days in spans if days]
 
 
-def convert(folder: Path) -> Path:
+def convert(folder: Path) -> tuple[Path, str]:
     """The topic's articles that the standard protocol reads (published within a gold
-    timeline's first..last day) as dyad JSON Lines input. Written only when they differ from
-    the file already there, and then whole (a temporary file renamed over it), so a run that
-    is ingesting the file never reads it half-written."""
+    timeline's first..last day) as dyad JSON Lines input, and the SHA-256 of its bytes.
+    Written only when they differ from the file already there, and then whole (a temporary
+    file renamed over it), so a run that is ingesting the file never reads it half-written."""
     INPUT.mkdir(parents=True, exist_ok=True)
     out = INPUT / f"{folder.name}.jsonl"
     spans = windows(folder)
@@ -69,11 +69,7 @@ def convert(folder: Path) -> Path:
         partial = out.with_name(out.name + ".part")
         partial.write_bytes(data)
         os.replace(partial, out)
-    return out
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return out, hashlib.sha256(data).hexdigest()
 
 
 def is_done(stamp: Path, digest: str) -> bool:
@@ -84,8 +80,7 @@ def is_done(stamp: Path, digest: str) -> bool:
 def run_topic(folder: Path) -> None:
     """The topic's store, made unless it is complete (for this very input)."""
     stamp = store_path(folder.name).with_suffix(".done")
-    source = convert(folder)
-    digest = _digest(source)
+    source, digest = convert(folder)
     if is_done(stamp, digest):
         return
     STORES.mkdir(parents=True, exist_ok=True)
