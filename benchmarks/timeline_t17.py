@@ -323,6 +323,8 @@ def main() -> None:
         f"{dateranker.REMEMBERED_DAYS}); several N: one run each, means and wins only",
     )
     args = parser.parse_args()
+    if any(n < 1 for n in args.remembered_days or ()):
+        parser.error("--remembered-days: each N must be 1 or more (days after the day)")
     t0 = time.perf_counter()
     topics = load_topics(args.data, args.topics)
     print(f"{len(topics)} topics, {sum(len(t.sentences) for t in topics)} sentences "
