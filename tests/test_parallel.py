@@ -149,3 +149,28 @@ def test_last_chunks_shrink_so_the_workers_finish_together() -> None:
     sizes = [len(chunk) for chunk in _chunks(range(417), 16, 2)]  # type: ignore[arg-type]
     assert sizes[:24] == [16] * 24  # full chunks while more than a few chunks are left
     assert sizes[24:] == sorted(sizes[24:], reverse=True) and sizes[-1] == 1
+
+
+def test_a_worker_dying_between_submits_is_a_worker_died_error() -> None:
+    """The pool breaks where it is next touched: a dead worker noticed at the next submit,
+    before any result is read, is the same clear error as one noticed at a result."""
+    import multiprocessing
+
+    from dyad.model import RawDocument
+    from dyad.parallel import WorkerDied, analyse
+
+    def items():  # type: ignore[no-untyped-def]
+        for i in range(8):
+            if i == 4:  # two chunks are submitted, none collected yet: kill a worker
+                victim = multiprocessing.active_children()[0]
+                os.kill(victim.pid, signal.SIGKILL)
+                victim.join(timeout=10)
+                time.sleep(1.0)  # let the pool's manager thread see it
+            yield RawDocument(f"doc{i}.txt", "text", "Officials met in Paris on Monday.")
+
+    with pytest.raises(WorkerDied, match="a worker process died"):
+        list(analyse(items(), workers=2, chunk_size=1))
+    deadline = time.monotonic() + 10  # the broken pool terminates the other worker itself
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()  # none left running

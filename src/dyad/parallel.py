@@ -107,6 +107,13 @@ def _pooled(
                 yield from _collect(pending.popleft(), stats)
         while pending:
             yield from _collect(pending.popleft(), stats)
+    except BrokenProcessPool as exc:
+        # the pool breaks where it is next touched: a chunk's result, or the next submit
+        _stop(pool)
+        raise WorkerDied(
+            "a worker process died (killed or out of memory); "
+            "what was stored before stays, and a rerun completes the input"
+        ) from exc
     except BaseException:
         _stop(pool)
         raise
@@ -114,13 +121,7 @@ def _pooled(
 
 
 def _collect(future: Future[tuple[int, int, list[Result]]], stats: PoolStats) -> list[Result]:
-    try:
-        pid, peak, results = future.result()
-    except BrokenProcessPool as exc:
-        raise WorkerDied(
-            "a worker process died (killed or out of memory); "
-            "what was stored before stays, and a rerun completes the input"
-        ) from exc
+    pid, peak, results = future.result()
     stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), peak)
     return results
 
