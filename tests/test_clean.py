@@ -556,3 +556,54 @@ def test_title_case_headline_with_period() -> None:
     body, meta = clean_text(f"The talks failed.\n\n{ARTICLE}")
     assert meta.title is None
     assert paragraphs(body) == ["The talks failed.", ARTICLE]
+
+
+# --- readers' comment threads -------------------------------------------------------------
+
+COMMENTS = (
+    "At 2:10 pm on 02 Jun 2009, ghostofsichuan wrote: The events are well known.\n\n"
+    "Blogs and internet pages have told the story.\n\n"
+    "At 12:19 26th Jun 2009, barrie wrote: This comment was removed by the moderators.\n\n"
+    "Subscribe to the blog via these feeds."
+)
+
+
+def test_comment_thread_under_the_article_dropped() -> None:
+    body, _ = clean_text(f"# T\n\n{ARTICLE}\n\n{COMMENTS}")
+    assert body == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "June 2, 2009 at 2:10 pm, jenny said:",
+        "02/06/2009 14:10, jenny wrote:",
+        "At 18:40 23rd Mar 2010 , jenny wrote :",  # tokenised text, as in Timeline17
+    ],
+)
+def test_comment_header_forms(header: str) -> None:
+    thread = f"{header} First comment.\n\n{header} Second comment."
+    body, _ = clean_text(f"# T\n\n{ARTICLE}\n\n{thread}")
+    assert body == ARTICLE
+
+
+def test_one_timestamped_post_is_not_a_thread() -> None:
+    quoted = "At 2:10 pm on 02 Jun 2009, a reader wrote: the events are well known."
+    body, _ = clean_text(f"# T\n\n{ARTICLE}\n\n{quoted}\n\nThe minister replied on Monday.")
+    assert body == f"{ARTICLE}\n\n{quoted}\n\nThe minister replied on Monday."
+
+
+def test_writing_without_a_clock_time_is_article_text() -> None:
+    lines = [
+        "On 2 June 2009, the minister wrote: the talks are over.",
+        "Napier wrote: the spill is the worst in the nation's history.",
+        "At the summit on 2 June 2009, Obama said: we will meet again.",
+    ]
+    text = "\n\n".join(lines)
+    body, _ = clean_text(f"# T\n\n{ARTICLE}\n\n{text}")
+    assert body == f"{ARTICLE}\n\n{text}"
+
+
+def test_a_page_of_comments_alone_is_kept_whole() -> None:
+    body, _ = clean_text(COMMENTS)
+    assert "ghostofsichuan" in body and "moderators" in body

@@ -1,9 +1,10 @@
 """The data the cleaners run on, loaded once from ``dyad/data``.
 
-``boilerplate.txt`` holds regular expressions for page chrome, legal tails, photo credits and
-byline job titles; ``outlets.tsv`` maps web domains to outlet names and marks wire agencies.
-Both are plain files so that adding a site's furniture or a new outlet is a data change, not a
-code change. Each loader is cached: the files are read and compiled on first use only.
+``boilerplate.txt`` holds regular expressions for page chrome, legal tails, photo credits,
+byline job titles and reader-comment headers; ``outlets.tsv`` maps web domains to outlet
+names and marks wire agencies. Both are plain files so that adding a site's furniture or a new
+outlet is a data change, not a code change. Each loader is cached: the files are read and
+compiled on first use only.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Boilerplate:
     legal: re.Pattern[str]
     caption: re.Pattern[str]
     role: re.Pattern[str]
+    comment: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ def boilerplate() -> Boilerplate:
         legal=re.compile(_alternation(sections["legal"]), flags),
         caption=re.compile(rf"(?:{_alternation(sections['caption'])})\s*$", flags),
         role=re.compile(_alternation(sections["role"]), flags),
+        comment=re.compile(_alternation(sections["comment"]), flags),
     )
 
 

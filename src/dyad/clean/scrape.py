@@ -1,8 +1,9 @@
 """Clean a plain-text or Markdown scrape of a news page into its body text and metadata.
 
 Works line by line in three passes. First the page furniture goes wherever it is: site
-chrome, legal tails, photo captions with their credits, masthead logos and the
-``Original url:`` trailer (kept as the URL). Then the header, the first lines before the
+chrome, legal tails, photo captions with their credits, masthead logos, the
+``Original url:`` trailer (kept as the URL) and a readers' comment thread under the
+article. Then the header, the first lines before the
 body, yields the headline, byline and date line, which leave the body too. Last, paragraphs
 that a scraper broke mid-sentence are joined again. Everything else, every word and every
 quotation mark of the article, is kept; paragraphs come out separated by a blank line.
@@ -45,6 +46,8 @@ _HEADER_MIN = 6
 # A paragraph this long that stops without final punctuation was cut by the scraper.
 _JOIN_MIN_WORDS = 10
 _KICKER_MAX_WORDS = 4
+# One timestamped "X wrote:" line may be a quoted post; two make a thread of comments.
+_THREAD_MIN_HEADERS = 2
 
 
 @dataclass(slots=True)
@@ -67,7 +70,7 @@ def clean_scrape(content: str) -> tuple[str, Metadata]:
     if match:
         meta.url = match.group("url")
         text = text[: match.start()] + text[match.end() :]
-    lines = _drop_furniture(_lines(text), meta)
+    lines = _drop_comment_thread(_drop_furniture(_lines(text), meta))
     body = _take_header(lines, meta)
     return "\n\n".join(line.text for line in _rejoin(body)), meta
 
@@ -114,6 +117,18 @@ def _drop_furniture(lines: list[_Line], meta: Metadata) -> list[_Line]:
             continue
         kept.append(line)
     return kept
+
+
+def _drop_comment_thread(lines: list[_Line]) -> list[_Line]:
+    """The lines above a readers' comment thread: from the first of two or more comment
+    headers (``[comment]`` in ``boilerplate.txt``) after the first body paragraph, the
+    comments and the page furniture under them go. A scrape with no body above its first
+    header (a page of comments alone) is kept whole rather than emptied."""
+    pattern = boilerplate().comment
+    heads = [index for index, line in enumerate(lines) if pattern.match(line.text)]
+    if len(heads) < _THREAD_MIN_HEADERS or heads[0] <= _first_body(lines):
+        return lines
+    return lines[: heads[0]]
 
 
 def _first_body(lines: list[_Line]) -> int:
