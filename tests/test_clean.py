@@ -576,7 +576,7 @@ def test_comment_thread_under_the_article_dropped() -> None:
 @pytest.mark.parametrize(
     "header",
     [
-        "June 2, 2009 at 2:10 pm, jenny said:",
+        "June 2, 2009 at 2:10 pm, jenny wrote:",
         "02/06/2009 14:10, jenny wrote:",
         "At 18:40 23rd Mar 2010 , jenny wrote :",  # tokenised text, as in Timeline17
     ],
@@ -605,5 +605,30 @@ def test_writing_without_a_clock_time_is_article_text() -> None:
 
 
 def test_a_page_of_comments_alone_is_kept_whole() -> None:
-    body, _ = clean_text(COMMENTS)
-    assert "ghostofsichuan" in body and "moderators" in body
+    third = "At 9:40 am on 27 Jun 2009, kelby wrote: The third comment of the page."
+    body, _ = clean_text(f"{COMMENTS}\n\n{third}")
+    assert "ghostofsichuan" in body and "moderators" in body and "kelby" in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At 10.15 on 3 March 2012, Smith said: I was not there that night.",  # court report
+        "At 14:10 on 3 June 2011, our correspondent wrote: Crowds are gathering.",  # live blog
+        "On 02/06/2009 14:10, Phil Jones wrote: We need to talk about the data.",  # e-mail
+        "At 15:02 on 2 June 2009, Lampard says: We were the better side today.",
+    ],
+)
+def test_timestamped_reporting_twice_is_not_a_thread(line: str) -> None:
+    text = f"{ARTICLE}\n\n{line}\n\nThe hearing went on.\n\n{line}\n\nIt ended at noon."
+    body, _ = clean_text(f"# T\n\n{text}")
+    assert body == text
+
+
+def test_numbered_comments_and_their_number_lines_dropped() -> None:
+    thread = (
+        "Comment number 1.\n\n1. At 2:10pm on 02 Jun 2009, jenny wrote: First comment.\n\n"
+        "Comment number 2.\n\n2. At 2:12pm on 02 Jun 2009, bob wrote: Second comment."
+    )
+    body, _ = clean_text(f"# T\n\n{ARTICLE}\n\n{thread}")
+    assert body == ARTICLE

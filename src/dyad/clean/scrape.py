@@ -121,9 +121,10 @@ def _drop_furniture(lines: list[_Line], meta: Metadata) -> list[_Line]:
 
 def _drop_comment_thread(lines: list[_Line]) -> list[_Line]:
     """The lines above a readers' comment thread: from the first of two or more comment
-    headers (``[comment]`` in ``boilerplate.txt``) after the first body paragraph, the
-    comments and the page furniture under them go. A scrape with no body above its first
-    header (a page of comments alone) is kept whole rather than emptied."""
+    headers (``[comment]`` in ``boilerplate.txt``), when it comes after the first body
+    paragraph, the comments and the page furniture under them go. A scrape whose first
+    header comes before any body (a page of comments alone) is kept whole rather than
+    emptied."""
     pattern = boilerplate().comment
     heads = [index for index, line in enumerate(lines) if pattern.match(line.text)]
     if len(heads) < _THREAD_MIN_HEADERS or heads[0] <= _first_body(lines):
