@@ -108,11 +108,16 @@ def main() -> None:
     )
     parser.add_argument("topics", nargs="*")
     args = parser.parse_args()
+    if not args.data.is_dir():
+        parser.error(f"--data: no folder {args.data}")
     folders = [
         f
         for f in args.data.iterdir()
         if (f / "articles.jsonl").exists() and (not args.topics or f.name in args.topics)
     ]
+    unknown = sorted(set(args.topics) - {f.name for f in folders})
+    if unknown:  # a misspelt topic would otherwise be skipped without a word
+        parser.error(f"no topic {', '.join(unknown)} with an articles.jsonl in {args.data}")
     folders.sort(key=lambda f: -(f / "articles.jsonl").stat().st_size)  # largest first
     with ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(lambda folder: run_topic(folder, args.rebuild), folders))

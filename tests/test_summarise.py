@@ -169,3 +169,7 @@ def test_t17_store_is_redone_only_when_its_input_changes(tmp_path, monkeypatch) 
     t17_pipeline.run_topic(topic)
     assert len(runs) == 2
     assert "A strong quake hit Haiti." in converted.read_text()
+    t17_pipeline.run_topic(topic)
+    assert len(runs) == 2
+    t17_pipeline.run_topic(topic, rebuild=True)  # dyad's code changed, the input did not
+    assert len(runs) == 3
